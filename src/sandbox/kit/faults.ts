@@ -1,0 +1,72 @@
+/**
+ * Faults a sandbox can be told to inject, at run time, into the requests it serves.
+ * Each rule may be limited to some operations (OpenAPI operationIds) and to a number of requests.
+ */
+export type FaultKind = FaultRule['kind'];
+
+interface FaultScope {
+  /** operationIds the rule applies to; all documented operations when absent. */
+  operations?: string[];
+  /** how many matching requests the rule applies to before it retires itself; forever when absent. */
+  times?: number;
+  /** probability in [0, 1] that a matching request is affected; 1 when absent. */
+  rate?: number;
+}
+
+export type FaultRule = FaultScope &
+  (
+    | { kind: 'latency'; ms: number }
+    | { kind: 'error'; status?: number }
+    | { kind: 'rateLimit'; retryAfterSeconds?: number }
+    | { kind: 'hang' }
+    | { kind: 'malformedJson' }
+    | { kind: 'reset' }
+    | { kind: 'resetAfterWrite' }
+  );
+
+interface ActiveRule {
+  rule: FaultRule;
+  remaining: number;
+}
+
+export class FaultController {
+  #rules: ActiveRule[] = [];
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  /** Replaces every rule with these. */
+  set(rules: FaultRule[]): void {
+    this.#rules = rules.map((rule) => ({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }));
+  }
+
+  add(rule: FaultRule): void {
+    this.#rules.push({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clear(): void {
+    this.#rules = [];
+  }
+
+  list(): FaultRule[] {
+    return this.#rules.map((active) => active.rule);
+  }
+
+  /**
+   * The rules of these kinds that fire for one request of `operationId`; each firing uses up one
+   * of the rule's `times`. A request is matched against a rule once, so the caller asks per phase.
+   */
+  take<K extends FaultKind>(operationId: string, kinds: readonly K[]): Extract<FaultRule, { kind: K }>[] {
+    const fired: Extract<FaultRule, { kind: K }>[] = [];
+    for (const active of this.#rules) {
+      const { rule } = active;
+      if (!kinds.includes(rule.kind as K)) continue;
+      if (rule.operations && !rule.operations.includes(operationId)) continue;
+      if (active.remaining <= 0) continue;
+      if (rule.rate !== undefined && this.random() >= rule.rate) continue;
+      active.remaining -= 1;
+      fired.push(rule as Extract<FaultRule, { kind: K }>);
+    }
+    this.#rules = this.#rules.filter((active) => active.remaining > 0);
+    return fired;
+  }
+}
