@@ -1,0 +1,55 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GatewayContext } from '../graphql/context.ts';
+import { buildGatewaySchema } from '../graphql/schema.ts';
+import type { SupplierRegistry } from '../suppliers/registry.ts';
+import { createMetrics, type GatewayMetrics } from './metrics.ts';
+
+export interface GatewayOptions {
+  suppliers: SupplierRegistry;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  metrics: GatewayMetrics;
+  /** starts listening; resolves to the GraphQL endpoint's URL */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The gateway's HTTP surface: /graphql, /healthz and /metrics on one Fastify server. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const app = Fastify({ logger: false });
+  const metrics = createMetrics();
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildGatewaySchema(),
+    // The playground is served from npm packages by the gateway itself; Apollo's default page
+    // would load from a CDN, which a machine without internet cannot reach.
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) => {
+    void reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (): Promise<GatewayContext> => ({ suppliers: options.suppliers }),
+  });
+
+  return {
+    app,
+    metrics,
+    async listen(port, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const bound = address && typeof address === 'object' ? address.port : port;
+      return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}/graphql`;
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSandboxApp, SandboxHttpError, type SandboxHandle } from '../../src/sandbox/kit/index.ts';
+
+/** A toy supplier on the kit: one read, one write, its own error shape. */
+async function startToySupplier(options: { rateLimit?: number; latencyMs?: number } = {}) {
+  const placed: string[] = [];
+  const app = createSandboxApp({
+    supplier: 'toy',
+    basePath: '/api',
+    errorBody: (status, message) => ({ ok: false, status, message }),
+    rateLimits: options.rateLimit ? { default: [{ limit: options.rateLimit, windowMs: 60_000 }] } : {},
+    latencyMs: options.latencyMs,
+  });
+  app.route({ method: 'GET', path: '/things', operationId: 'listThings', handler: () => ({ things: placed }) });
+  app.route({
+    method: 'POST',
+    path: '/things',
+    operationId: 'createThing',
+    write: true,
+    handler: (request, reply) => {
+      const name = (request.body as { name?: string } | undefined)?.name;
+      if (!name) throw new SandboxHttpError(400, { ok: false, message: 'name is required' });
+      placed.push(name);
+      void reply.code(201);
+      return { created: name };
+    },
+  });
+  return { handle: await app.listen(), placed };
+}
+
+const post = (handle: SandboxHandle, name: string) =>
+  fetch(`${handle.baseUrl}/things`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+
+describe('sandbox kit', () => {
+  let toy: Awaited<ReturnType<typeof startToySupplier>>;
+  beforeAll(async () => {
+    toy = await startToySupplier();
+  });
+  afterAll(() => toy.handle.close());
+  beforeEach(() => {
+    toy.handle.faults.clear();
+    toy.handle.stats.reset();
+  });
+
+  it('counts requests per operationId and per answered status', async () => {
+    await fetch(`${toy.handle.baseUrl}/things`);
+    await post(toy.handle, 'a');
+    await post(toy.handle, '');
+    expect(toy.handle.stats.count('listThings')).toBe(1);
+    expect(toy.handle.stats.count('createThing')).toBe(2);
+    expect(toy.handle.stats.snapshot().byOperationStatus.createThing).toEqual({ 201: 1, 400: 1 });
+  });
+
+  it('answers unknown paths with 404 in the supplier error shape, uncounted', async () => {
+    const response = await fetch(`${toy.handle.url}/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ ok: false, status: 404 });
+    expect(toy.handle.stats.count()).toBe(0);
+  });
+
+  it('applies the write and then drops the connection under resetAfterWrite', async () => {
+    toy.handle.faults.set([{ kind: 'resetAfterWrite', operations: ['createThing'], times: 1 }]);
+    await expect(post(toy.handle, 'lost-answer')).rejects.toThrow();
+    expect(toy.placed).toContain('lost-answer');
+    const retry = await post(toy.handle, 'next');
+    expect(retry.status).toBe(201);
+  });
+
+  it('injects an error status a limited number of times, only for the named operation', async () => {
+    toy.handle.faults.set([{ kind: 'error', status: 503, operations: ['listThings'], times: 2 }]);
+    expect((await post(toy.handle, 'unaffected')).status).toBe(201);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${toy.handle.baseUrl}/things`)).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('answers 429 with Retry-After under an injected rate limit', async () => {
+    toy.handle.faults.set([{ kind: 'rateLimit', retryAfterSeconds: 7, times: 1 }]);
+    const response = await fetch(`${toy.handle.baseUrl}/things`);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+  });
+
+  it('sends half a JSON document under malformedJson', async () => {
+    toy.handle.faults.set([{ kind: 'malformedJson', times: 1 }]);
+    const text = await (await fetch(`${toy.handle.baseUrl}/things`)).text();
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it('never answers under hang, so the caller times out', async () => {
+    toy.handle.faults.set([{ kind: 'hang', times: 1 }]);
+    await expect(fetch(`${toy.handle.baseUrl}/things`, { signal: AbortSignal.timeout(150) })).rejects.toThrow();
+  });
+
+  it('delays answers by the injected latency', async () => {
+    toy.handle.faults.set([{ kind: 'latency', ms: 120, times: 1 }]);
+    const started = performance.now();
+    await fetch(`${toy.handle.baseUrl}/things`);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  });
+
+  it('is steerable over HTTP through /__sandbox/faults and /__sandbox/stats', async () => {
+    await fetch(`${toy.handle.url}/__sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ kind: 'error', status: 502, times: 1 }]),
+    });
+    expect((await fetch(`${toy.handle.baseUrl}/things`)).status).toBe(502);
+    const stats = (await (await fetch(`${toy.handle.url}/__sandbox/stats`)).json()) as { byOperation: Record<string, number> };
+    expect(stats.byOperation.listThings).toBe(1);
+  });
+});
+
+describe('sandbox kit rate limits', () => {
+  it('enforces the documented limit with X-RateLimit headers and a 429 with Retry-After', async () => {
+    const toy = await startToySupplier({ rateLimit: 3 });
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await fetch(`${toy.handle.baseUrl}/things`));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+      expect(answers[0]!.headers.get('x-ratelimit-limit')).toBe('3');
+      expect(answers[2]!.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      toy.handle.resetRateLimits();
+      expect((await fetch(`${toy.handle.baseUrl}/things`)).status).toBe(200);
+    } finally {
+      await toy.handle.close();
+    }
+  });
+});
