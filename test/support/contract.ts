@@ -82,17 +82,39 @@ export class Contract {
     const body = this.api.validateResponse(response.body, operationId, response.status);
     for (const e of body.errors ?? []) problems.push(`body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
     const headers = Object.fromEntries(response.headers.entries());
+    // "any": headers that are present must match their schema; presence is checked below, since
+    // openapi-backend would otherwise demand every declared header, even `required: false` ones.
     const headerResult = this.api.validateResponseHeaders(headers, operationId, {
       statusCode: response.status,
-      setMatchType: 'superset' as never,
+      setMatchType: 'any' as never,
     });
     for (const e of headerResult.errors ?? []) problems.push(`headers${e.instancePath} ${e.message}`);
+    for (const name of this.requiredHeaders(operationId, status)) {
+      if (!(name in headers)) problems.push(`header ${name} is required but absent`);
+    }
     if (problems.length > 0) {
       throw new Error(`${this.supplier} ${operationId} ${status} breaks its spec:\n  ${problems.join('\n  ')}\nbody: ${JSON.stringify(response.body).slice(0, 600)}`);
     }
     const statuses = this.seen.get(operationId) ?? new Set<string>();
     statuses.add(status);
     this.seen.set(operationId, statuses);
+  }
+
+  /** Lower-cased names of the headers the spec marks `required: true` for this answer. */
+  private requiredHeaders(operationId: string, status: string): string[] {
+    const document = this.api.document as unknown as {
+      paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, { headers?: Record<string, { required?: boolean }> }> }>>;
+    };
+    for (const item of Object.values(document.paths)) {
+      for (const op of Object.values(item)) {
+        if (!op || typeof op !== 'object' || op.operationId !== operationId) continue;
+        const response = op.responses?.[status] ?? op.responses?.[`${status[0]}XX`] ?? op.responses?.default;
+        return Object.entries(response?.headers ?? {})
+          .filter(([, header]) => header.required === true)
+          .map(([name]) => name.toLowerCase());
+      }
+    }
+    return [];
   }
 
   /** Documented operations that no check() has seen answer yet. */
