@@ -55,3 +55,15 @@ export function addMoney(a: Money, b: Money): Money {
   if (a.currency !== b.currency) throw new RangeError(`cannot add ${a.currency} to ${b.currency}`);
   return { minor: a.minor + b.minor, currency: a.currency };
 }
+
+/**
+ * Money from an amount in major units as a supplier's JSON carries it: a decimal string, or a
+ * number that parseSupplierJson left as a safe integer or as its exact source text.
+ */
+export function moneyFromMajor(value: number | string, currency: string): Money {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`amount ${value} reached a float; parse JSON losslessly`);
+    return moneyFromMinor(BigInt(value) * 10n ** BigInt(currencyExponent(currency)), currency);
+  }
+  return moneyFromDecimal(value, currency);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, moneyFromDecimal, moneyFromMinor, toDecimalString } from '../../src/domain/money.ts';
+import { addMoney, moneyFromDecimal, moneyFromMajor, moneyFromMinor, toDecimalString } from '../../src/domain/money.ts';
 
 describe('Money', () => {
   it('reads decimal strings exactly, with no float in between', () => {
@@ -34,5 +34,17 @@ describe('Money', () => {
 
   it('refuses minor units that are not safe integers', () => {
     expect(() => moneyFromMinor(10.5, 'USD')).toThrow(RangeError);
+  });
+});
+
+describe('moneyFromMajor', () => {
+  it('reads whole JSON numbers and exact decimal text in major units', () => {
+    expect(moneyFromMajor(255, 'USD').minor).toBe(25500n);
+    expect(moneyFromMajor('114.1', 'USD').minor).toBe(11410n);
+    expect(moneyFromMajor('5669.57', 'TRY')).toEqual({ minor: 566957n, currency: 'TRY' });
+  });
+
+  it('refuses a number that already passed through a float', () => {
+    expect(() => moneyFromMajor(10.99, 'USD')).toThrow(/float/);
   });
 });
