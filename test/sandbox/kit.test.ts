@@ -132,3 +132,26 @@ describe('sandbox kit rate limits', () => {
     }
   });
 });
+
+describe('sandbox kit concurrency cap', () => {
+  it('answers 429 beyond the documented number of simultaneous requests, counting latency', async () => {
+    const app = createSandboxApp({
+      supplier: 'toy',
+      basePath: '',
+      errorBody: (status, message, details) => ({ status, message, retryAfter: details?.retryAfterSeconds }),
+      maxConcurrent: 2,
+      latencyMs: 100,
+    });
+    app.route({ method: 'GET', path: '/slow', operationId: 'slow', handler: () => ({ ok: true }) });
+    const handle = await app.listen();
+    try {
+      const answers = await Promise.all([1, 2, 3].map(() => fetch(`${handle.baseUrl}/slow`)));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).toEqual([200, 200, 429]);
+      const refused = answers.find((a) => a.status === 429)!;
+      expect(await refused.json()).toMatchObject({ status: 429, retryAfter: 1 });
+    } finally {
+      await handle.close();
+    }
+  });
+});

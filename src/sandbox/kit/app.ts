@@ -22,7 +22,7 @@ export interface SandboxAppOptions {
   /** the path prefix of the supplier's API, e.g. "/api" or "/v1"; "" for none */
   basePath: string;
   /** the supplier's own error body, used for injected faults, 404s, 429s and unparsable bodies */
-  errorBody: (status: number, message: string) => unknown;
+  errorBody: (status: number, message: string, details?: { retryAfterSeconds?: number }) => unknown;
   /** documented limits per bucket name; routes name their bucket (default "default") */
   rateLimits?: Record<string, RateWindow[]>;
   /** "documented" (default) enforces rateLimits as written, "off" disables them, scale multiplies them */
@@ -135,8 +135,9 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (operationId) stats.answered(operationId, reply.statusCode);
   });
 
-  const refuse = (status: number, message: string, headers: Record<string, string> = {}): never => {
-    throw new SandboxHttpError(status, options.errorBody(status, message), headers);
+  const refuse = (status: number, message: string, retryAfterSeconds?: number): never => {
+    const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+    throw new SandboxHttpError(status, options.errorBody(status, message, { retryAfterSeconds }), headers);
   };
 
   const route = (definition: SandboxRoute): void => {
@@ -147,60 +148,64 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
       config: { operationId },
       handler: async (request, reply) => {
         stats.received(operationId);
-        const delay =
-          (options.latencyMs ?? 0) + faults.take(operationId, ['latency']).reduce((sum, f) => sum + f.ms, 0);
-        if (delay > 0) await sleep(delay);
-        if (faults.take(operationId, ['reset']).length > 0) {
-          request.raw.socket.destroy();
-          stats.answered(operationId, 0);
-          return reply.hijack();
-        }
-        if (faults.take(operationId, ['hang']).length > 0) {
-          // Never answered: the socket stays open until the caller gives up or the sandbox closes.
-          stats.answered(operationId, 0);
-          return reply.hijack();
-        }
-        const [limited] = faults.take(operationId, ['rateLimit']);
-        if (limited) {
-          refuse(429, 'Rate limit exceeded', { 'retry-after': String(limited.retryAfterSeconds ?? 1) });
-        }
-        const [failure] = faults.take(operationId, ['error']);
-        if (failure) refuse(failure.status ?? 500, 'Injected fault');
-
-        const limiter = limiters.get(definition.rateBucket ?? 'default');
-        if (limiter) {
-          const decision = limiter.take();
-          if (withHeaders) {
-            void reply.headers({
-              'x-ratelimit-limit': String(decision.limit),
-              'x-ratelimit-remaining': String(decision.remaining),
-              'x-ratelimit-reset': String(decision.resetAt),
-            });
-          }
-          if (!decision.allowed) {
-            refuse(429, 'Rate limit exceeded', { 'retry-after': String(decision.retryAfterSeconds) });
-          }
-        }
-        if (concurrency && !concurrency.tryAcquire()) refuse(429, 'Too many concurrent requests', { 'retry-after': '1' });
-        let body: unknown;
+        // A slot is held from arrival to answer, as a real server counts simultaneous connections.
+        if (concurrency && !concurrency.tryAcquire()) refuse(429, 'Too many concurrent requests', 1);
         try {
-          body = await definition.handler(request, reply);
+          return await serve(request, reply);
         } finally {
           concurrency?.release();
         }
-        if (definition.write && faults.take(operationId, ['resetAfterWrite']).length > 0) {
-          // The write above is applied; the caller only sees its connection die.
-          request.raw.socket.destroy();
-          stats.answered(operationId, 0);
-          return reply.hijack();
-        }
-        if (faults.take(operationId, ['malformedJson']).length > 0) {
-          const text = JSON.stringify(body ?? {});
-          return reply.type('application/json').send(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-        }
-        return body ?? null;
       },
     });
+
+    async function serve(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+      const delay =
+        (options.latencyMs ?? 0) + faults.take(operationId, ['latency']).reduce((sum, f) => sum + f.ms, 0);
+      if (delay > 0) await sleep(delay);
+      if (faults.take(operationId, ['reset']).length > 0) {
+        request.raw.socket.destroy();
+        stats.answered(operationId, 0);
+        return reply.hijack();
+      }
+      if (faults.take(operationId, ['hang']).length > 0) {
+        // Never answered: the socket stays open until the caller gives up or the sandbox closes.
+        stats.answered(operationId, 0);
+        return reply.hijack();
+      }
+      const [limited] = faults.take(operationId, ['rateLimit']);
+      if (limited) {
+        refuse(429, 'Rate limit exceeded', limited.retryAfterSeconds ?? 1);
+      }
+      const [failure] = faults.take(operationId, ['error']);
+      if (failure) refuse(failure.status ?? 500, 'Injected fault');
+
+      const limiter = limiters.get(definition.rateBucket ?? 'default');
+      if (limiter) {
+        const decision = limiter.take();
+        if (withHeaders) {
+          void reply.headers({
+            'x-ratelimit-limit': String(decision.limit),
+            'x-ratelimit-remaining': String(decision.remaining),
+            'x-ratelimit-reset': String(decision.resetAt),
+          });
+        }
+        if (!decision.allowed) {
+          refuse(429, 'Rate limit exceeded', decision.retryAfterSeconds);
+        }
+      }
+      const body = await definition.handler(request, reply);
+      if (definition.write && faults.take(operationId, ['resetAfterWrite']).length > 0) {
+        // The write above is applied; the caller only sees its connection die.
+        request.raw.socket.destroy();
+        stats.answered(operationId, 0);
+        return reply.hijack();
+      }
+      if (faults.take(operationId, ['malformedJson']).length > 0) {
+        const text = JSON.stringify(body ?? {});
+        return reply.type('application/json').send(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      }
+      return body ?? null;
+    }
   };
 
   registerControlRoutes(fastify, faults, stats, () => limiters.forEach((l) => l.reset()));
