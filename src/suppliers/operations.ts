@@ -23,7 +23,7 @@ export const SUPPLIER_OPERATIONS = [
   'getInventory',
   'adjustInventory',
   'getWallet',
-  'getTransaction',
+  'getTransactions',
   'listSalesChannels',
   'submitSalesReport',
   'reorderRecommendations',

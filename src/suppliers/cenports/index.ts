@@ -14,7 +14,7 @@ export const cenports = {
     'acknowledgeShipments',
     'getInventory',
     'adjustInventory',
-    'getTransaction',
+    'getTransactions',
     'listSalesChannels',
   ],
   rateLimits: [{ scope: 'all', limit: 60, windowSeconds: 60 }],

@@ -1,0 +1,82 @@
+import type {
+  InventoryLevelModel,
+  OrderModel,
+  ProductModel,
+  ShipmentModel,
+  TransactionModel,
+  WalletModel,
+} from '../domain/models.ts';
+import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
+import type { SupplierDescriptor, SupplierOperation } from './operations.ts';
+
+/** A slice of a supplier's list: items [offset, offset + limit) of its own sequence. */
+export interface ListWindow {
+  offset: number;
+  limit: number;
+}
+
+/** The slice's items and whether the sequence goes on after it. */
+export interface WindowPage<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+export interface ProductListFilter {
+  search?: string | null;
+  skus?: readonly string[] | null;
+}
+
+export interface OrderListFilter {
+  statuses?: readonly OrderStatus[] | null;
+  createdAfter?: string | null;
+  createdBefore?: string | null;
+  externalReference?: string | null;
+}
+
+export interface ShipmentListFilter {
+  statuses?: readonly ShipmentStatus[] | null;
+  supplierOrderIds?: readonly string[] | null;
+  acknowledged?: boolean | null;
+}
+
+export interface InventoryListFilter {
+  skus?: readonly string[] | null;
+  warehouseCodes?: readonly string[] | null;
+}
+
+/**
+ * What one supplier's adapter can do, in the unified model. Every method is optional: the ones an
+ * adapter implements are its capabilities, and nothing else is (see capabilitiesOf).
+ *
+ * List methods return the supplier's sequence in the gateway's order (orders newest first) and may
+ * push filters down; the gateway applies every filter again, so pushing down is only an economy.
+ * Batch methods return exactly one entry per id, in id order, null for an id the supplier lacks.
+ * Every method throws SupplierUnavailableError or SupplierContractError when the supplier fails.
+ */
+export interface SupplierAdapter {
+  readonly descriptor: SupplierDescriptor;
+  listProducts?(window: ListWindow, filter: ProductListFilter): Promise<WindowPage<ProductModel>>;
+  getProducts?(ids: readonly string[]): Promise<(ProductModel | null)[]>;
+  listOrders?(window: ListWindow, filter: OrderListFilter): Promise<WindowPage<OrderModel>>;
+  getOrders?(ids: readonly string[]): Promise<(OrderModel | null)[]>;
+  listShipments?(window: ListWindow, filter: ShipmentListFilter): Promise<WindowPage<ShipmentModel>>;
+  getInventory?(filter: InventoryListFilter): Promise<InventoryLevelModel[]>;
+  getWallet?(): Promise<WalletModel>;
+  getTransactions?(handles: readonly string[]): Promise<(TransactionModel | null)[]>;
+}
+
+const ADAPTER_METHODS = [
+  'listProducts',
+  'getProducts',
+  'listOrders',
+  'getOrders',
+  'listShipments',
+  'getInventory',
+  'getWallet',
+  'getTransactions',
+] as const satisfies readonly (keyof SupplierAdapter & SupplierOperation)[];
+
+/** The operations an adapter implements: the one source of `Supplier.capabilities`. */
+export function capabilitiesOf(adapter: SupplierAdapter): SupplierOperation[] {
+  return ADAPTER_METHODS.filter((method) => typeof adapter[method] === 'function');
+}

@@ -1,0 +1,33 @@
+/**
+ * A value fetched at most once per `ttlMs`, with one fetch in flight however many callers wait:
+ * for lists a supplier can only give whole (so paging through them is not one call per page).
+ */
+export class Snapshot<T> {
+  #value: { data: T; at: number } | null = null;
+  #inFlight: Promise<T> | null = null;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly load: () => Promise<T>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The fresh value, fetching it when older than the TTL; rejects when the fetch fails. */
+  get(): Promise<T> {
+    if (this.#value && this.now() - this.#value.at < this.ttlMs) return Promise.resolve(this.#value.data);
+    this.#inFlight ??= this.load()
+      .then((data) => {
+        this.#value = { data, at: this.now() };
+        return data;
+      })
+      .finally(() => {
+        this.#inFlight = null;
+      });
+    return this.#inFlight;
+  }
+
+  /** The last value if still fresh, without fetching. */
+  peek(): T | undefined {
+    return this.#value && this.now() - this.#value.at < this.ttlMs ? this.#value.data : undefined;
+  }
+}
