@@ -28,11 +28,33 @@ export interface ProductModel {
 export interface WarehouseModel {
   code: string;
   name?: string | null;
+  address?: AddressModel | null;
+}
+
+export interface AddressModel {
+  firstName?: string | null;
+  lastName?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+  phone?: string | null;
+}
+
+export interface CustomerModel {
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface InventoryLevelModel {
   supplier: SupplierId;
   sku: string;
+  /** the product's native id where the supplier's stock names one (often the SKU itself) */
+  supplierProductId?: string | null;
   warehouse: WarehouseModel | null;
   available: number;
   onHand: number | null;
@@ -60,10 +82,12 @@ export interface OrderModel {
   updatedAt?: string | null;
   lines: OrderLineModel[];
   total: Money | null;
-  /** native shipment ids or embedded shipments, as the adapter found them */
+  /** the order's shipments when the supplier sends them with the order; absent: ask the adapter */
   shipments?: ShipmentModel[];
   transactionHandle?: string | null;
   acknowledged?: boolean | null;
+  customer?: CustomerModel | null;
+  shippingAddress?: AddressModel | null;
 }
 
 export interface ShipmentModel {
@@ -98,4 +122,42 @@ export interface TransactionModel {
   completedAt: string | null;
   errors: { index: number | null; message: string }[];
   supplierOrderIds: string[];
+}
+
+export interface SalesChannelModel {
+  supplier: SupplierId;
+  channelId: string;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  location?: string | null;
+}
+
+export interface TrackingUpdateModel {
+  supplier: SupplierId;
+  supplierOrderId: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  updatedAt: string | null;
+}
+
+export interface ReorderRecommendationModel {
+  supplier: SupplierId;
+  supplierProductId: string | null;
+  sku: string;
+  name: string | null;
+  recommendedQuantity: number;
+  currentStock: number | null;
+  /** decimal strings as the supplier gave them */
+  averageDailySales: string | null;
+  forecastAccuracy: string | null;
+  calculatedAt: string | null;
+}
+
+export interface CurrencyConversionModel {
+  original: Money;
+  converted: Money;
+  rate: string;
+  rateUpdatedAt: string | null;
 }

@@ -1,8 +1,13 @@
+import type { Money } from '../domain/money.ts';
 import type {
+  CurrencyConversionModel,
   InventoryLevelModel,
   OrderModel,
   ProductModel,
+  ReorderRecommendationModel,
+  SalesChannelModel,
   ShipmentModel,
+  TrackingUpdateModel,
   TransactionModel,
   WalletModel,
 } from '../domain/models.ts';
@@ -60,9 +65,15 @@ export interface SupplierAdapter {
   listOrders?(window: ListWindow, filter: OrderListFilter): Promise<WindowPage<OrderModel>>;
   getOrders?(ids: readonly string[]): Promise<(OrderModel | null)[]>;
   listShipments?(window: ListWindow, filter: ShipmentListFilter): Promise<WindowPage<ShipmentModel>>;
+  /** the shipments of each order, one list per order id (empty when none) */
+  getShipmentsByOrder?(supplierOrderIds: readonly string[]): Promise<ShipmentModel[][]>;
   getInventory?(filter: InventoryListFilter): Promise<InventoryLevelModel[]>;
   getWallet?(): Promise<WalletModel>;
   getTransactions?(handles: readonly string[]): Promise<(TransactionModel | null)[]>;
+  listSalesChannels?(): Promise<SalesChannelModel[]>;
+  trackingUpdates?(): Promise<TrackingUpdateModel[]>;
+  reorderRecommendations?(date: string | null): Promise<ReorderRecommendationModel[]>;
+  convertCurrency?(amount: Money): Promise<CurrencyConversionModel>;
 }
 
 const ADAPTER_METHODS = [
@@ -71,9 +82,14 @@ const ADAPTER_METHODS = [
   'listOrders',
   'getOrders',
   'listShipments',
+  'getShipmentsByOrder',
   'getInventory',
   'getWallet',
   'getTransactions',
+  'listSalesChannels',
+  'trackingUpdates',
+  'reorderRecommendations',
+  'convertCurrency',
 ] as const satisfies readonly (keyof SupplierAdapter & SupplierOperation)[];
 
 /** The operations an adapter implements: the one source of `Supplier.capabilities`. */

@@ -13,6 +13,7 @@ export const SUPPLIER_OPERATIONS = [
   'cancelOrder',
   'updateOrderStatus',
   'listShipments',
+  'getShipmentsByOrder',
   'createShipment',
   'markShipmentShipped',
   'acknowledgeOrders',
