@@ -1,4 +1,5 @@
 import type { Money } from './money.ts';
+import type { OrderStatus, ShipmentStatus, TransactionStatus } from './status.ts';
 import type { SupplierId } from './supplier.ts';
 
 /**
@@ -77,6 +78,8 @@ export interface OrderModel {
   supplier: SupplierId;
   supplierOrderId: string;
   externalReference: string | null;
+  /** the supplier status mapped through the adapter's total status map */
+  status: OrderStatus;
   supplierStatus: string;
   createdAt: string | null;
   updatedAt?: string | null;
@@ -94,6 +97,7 @@ export interface ShipmentModel {
   supplier: SupplierId;
   supplierShipmentId: string;
   supplierOrderId: string | null;
+  status: ShipmentStatus;
   supplierStatus: string | null;
   carrier: string | null;
   service?: string | null;
@@ -117,6 +121,7 @@ export interface TransactionModel {
   supplier: SupplierId;
   handle: string;
   kind: string;
+  status: TransactionStatus;
   supplierStatus: string;
   submittedAt: string | null;
   completedAt: string | null;

@@ -7,11 +7,11 @@ import type { OrderWire } from './wire.ts';
 
 /** An order as the unified model has it. Throws RangeError on an unknown status or bad amount. */
 export function toOrder(order: OrderWire): OrderModel {
-  mapStatus(ORDERSAPI_ORDER_STATUS, order.status, 'order status');
   return {
     supplier: 'ordersapi',
     supplierOrderId: order.order_id,
     externalReference: order.customer_reference,
+    status: mapStatus(ORDERSAPI_ORDER_STATUS, order.status, 'order status'),
     supplierStatus: order.status,
     // The ordersapi sends no timestamps (see its spec); orders sort after dated ones.
     createdAt: null,
