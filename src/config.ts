@@ -1,21 +1,130 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
+import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/ordersapi/catalog.ts';
 
-const Environment = z.object({
+/** How to reach each supplier; a supplier left out is not served by this gateway. */
+export interface SuppliersConfig {
+  timeoutMs: number;
+  centre?: { baseUrl: string; apiKey: string; priceList: readonly CentrePriceListEntry[] };
+  whitelabel?: {
+    baseUrl: string;
+    store: { storeId: string; storeSecret: string };
+    ops?: { storeId: string; storeSecret: string };
+  };
+  pleasurestock?: { baseUrl: string; apiKey: string; webhookSecret?: string };
+  ordersapi?: { baseUrl: string; apiKey: string; catalog: readonly OrdersapiCatalogEntry[] };
+  cenports?: { baseUrl: string; clientId: string; clientSecret: string; partnerId: string; channelId: string };
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** sandbox: start the five simulators and use them; live: the suppliers named in the environment */
+  mode: 'sandbox' | 'live';
+  /** present in live mode only: sandbox mode takes it from the running simulators */
+  suppliers?: SuppliersConfig;
+}
+
+const url = z.url({ protocol: /^https?$/ });
+const secret = z.string().min(1);
+const jsonFile = <T>(schema: z.ZodType<T>) =>
+  z.string().min(1).transform((path, ctx): T => {
+    try {
+      return schema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot be read as the expected JSON (${error instanceof z.ZodError ? 'wrong shape' : 'unreadable'})` });
+      return z.NEVER;
+    }
+  });
+
+/** Each supplier's variables and the config they make; a supplier is configured when any is set. */
+const SUPPLIER_VARIABLES = {
+  centre: z
+    .object({ CENTRE_BASE_URL: url, CENTRE_API_KEY: secret, CENTRE_PRICE_LIST_FILE: jsonFile(CentrePriceList) })
+    .transform((v): Partial<SuppliersConfig> => ({
+      centre: { baseUrl: v.CENTRE_BASE_URL, apiKey: v.CENTRE_API_KEY, priceList: v.CENTRE_PRICE_LIST_FILE },
+    })),
+  whitelabel: z
+    .object({
+      WHITELABEL_BASE_URL: url,
+      WHITELABEL_STORE_ID: secret,
+      WHITELABEL_STORE_SECRET: secret,
+      WHITELABEL_OPS_STORE_ID: secret.optional(),
+      WHITELABEL_OPS_STORE_SECRET: secret.optional(),
+    })
+    .transform((v): Partial<SuppliersConfig> => ({
+      whitelabel: {
+        baseUrl: v.WHITELABEL_BASE_URL,
+        store: { storeId: v.WHITELABEL_STORE_ID, storeSecret: v.WHITELABEL_STORE_SECRET },
+        ops:
+          v.WHITELABEL_OPS_STORE_ID && v.WHITELABEL_OPS_STORE_SECRET
+            ? { storeId: v.WHITELABEL_OPS_STORE_ID, storeSecret: v.WHITELABEL_OPS_STORE_SECRET }
+            : undefined,
+      },
+    })),
+  pleasurestock: z
+    .object({ PLEASURESTOCK_BASE_URL: url, PLEASURESTOCK_API_KEY: secret, PLEASURESTOCK_WEBHOOK_SECRET: secret.optional() })
+    .transform((v): Partial<SuppliersConfig> => ({
+      pleasurestock: { baseUrl: v.PLEASURESTOCK_BASE_URL, apiKey: v.PLEASURESTOCK_API_KEY, webhookSecret: v.PLEASURESTOCK_WEBHOOK_SECRET },
+    })),
+  ordersapi: z
+    .object({ ORDERSAPI_BASE_URL: url, ORDERSAPI_API_KEY: secret, ORDERSAPI_CATALOG_FILE: jsonFile(OrdersapiCatalog) })
+    .transform((v): Partial<SuppliersConfig> => ({
+      ordersapi: { baseUrl: v.ORDERSAPI_BASE_URL, apiKey: v.ORDERSAPI_API_KEY, catalog: v.ORDERSAPI_CATALOG_FILE },
+    })),
+  cenports: z
+    .object({
+      CENPORTS_BASE_URL: url,
+      CENPORTS_CLIENT_ID: secret,
+      CENPORTS_CLIENT_SECRET: secret,
+      CENPORTS_PARTNER_ID: secret,
+      CENPORTS_CHANNEL_ID: secret,
+    })
+    .transform((v): Partial<SuppliersConfig> => ({
+      cenports: {
+        baseUrl: v.CENPORTS_BASE_URL,
+        clientId: v.CENPORTS_CLIENT_ID,
+        clientSecret: v.CENPORTS_CLIENT_SECRET,
+        partnerId: v.CENPORTS_PARTNER_ID,
+        channelId: v.CENPORTS_CHANNEL_ID,
+      },
+    })),
+};
+
+const Gateway = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  SUPPLYGRAPH_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+  SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
 });
 
-export type GatewayConfig = { port: number; host: string };
-
 /**
- * Reads the gateway's configuration from the environment. Throws one error that names every
- * missing or malformed variable, never a value (values may be secrets).
+ * Reads the gateway's configuration from the environment. Throws one error naming every missing
+ * or malformed variable, never a value (values may be secrets).
  */
 export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const parsed = Environment.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const problems: string[] = [];
+  const gateway = Gateway.safeParse(env);
+  if (!gateway.success) problems.push(...describe(gateway.error));
+  const mode = gateway.success ? gateway.data.SUPPLYGRAPH_MODE : 'sandbox';
+  let suppliers: SuppliersConfig | undefined;
+  if (mode === 'live') {
+    suppliers = { timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000 };
+    for (const schema of Object.values(SUPPLIER_VARIABLES)) {
+      if (!Object.keys(schema.in.shape).some((name) => env[name] !== undefined)) continue;
+      const parsed = schema.safeParse(env);
+      if (!parsed.success) problems.push(...describe(parsed.error));
+      else Object.assign(suppliers, parsed.data);
+    }
+    if (problems.length === 0 && Object.keys(suppliers).length === 1) {
+      problems.push('live mode needs at least one supplier: set e.g. CENPORTS_BASE_URL and its credentials');
+    }
   }
-  return { port: parsed.data.PORT, host: parsed.data.HOST };
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return { port: gateway.data!.PORT, host: gateway.data!.HOST, mode, suppliers };
+}
+
+function describe(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}`);
 }

@@ -1,28 +1,43 @@
-import { loadConfig } from './config.ts';
+import { createSupplierRegistry } from './app/adapters.ts';
+import { loadConfig, type SuppliersConfig } from './config.ts';
+import { createMetrics } from './http/metrics.ts';
 import { createGateway } from './http/server.ts';
-import { SupplierRegistry } from './suppliers/registry.ts';
 
 /**
- * `npm start`: with no supplier configuration, starts the five sandbox suppliers in-process on
- * loopback ports and the gateway on PORT (4000), so a newcomer can query everything at once.
+ * `npm start`. In sandbox mode (the default) it first starts the five simulated suppliers
+ * in-process on loopback ports, so a newcomer can query everything at once; in live mode it uses
+ * the suppliers named in the environment.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  // Imported only here, at the composition root: production modules never import the sandbox.
-  const { startSandboxes } = await import('./sandbox/index.ts');
-  const sandboxes = await startSandboxes();
-  const gateway = await createGateway({ suppliers: new SupplierRegistry() });
-  const url = await gateway.listen(config.port, config.host);
-
-  console.log(`supplygraph listening on ${url}`);
-  for (const sandbox of [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports]) {
-    console.log(`  sandbox ${sandbox.supplier.padEnd(13)} ${sandbox.baseUrl}`);
+  let suppliers: SuppliersConfig;
+  let stopSandboxes = async () => {};
+  if (config.mode === 'sandbox') {
+    // Imported only here, at the composition root: production modules never import the sandbox.
+    const { startSandboxes } = await import('./sandbox/index.ts');
+    const { sandboxSuppliersConfig } = await import('./sandbox/gateway-config.ts');
+    const sandboxes = await startSandboxes();
+    suppliers = sandboxSuppliersConfig(sandboxes);
+    stopSandboxes = sandboxes.close;
+    for (const sandbox of [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports]) {
+      console.log(`  sandbox ${sandbox.supplier.padEnd(13)} ${sandbox.baseUrl}`);
+    }
+  } else {
+    suppliers = config.suppliers!;
   }
+
+  const metrics = createMetrics();
+  const registry = createSupplierRegistry(suppliers, (call) =>
+    metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
+  );
+  const gateway = await createGateway({ suppliers: registry, metrics });
+  const url = await gateway.listen(config.port, config.host);
+  console.log(`supplygraph listening on ${url} (${config.mode} mode)`);
 
   const stop = async (signal: string) => {
     console.log(`supplygraph stopping (${signal})`);
     await gateway.close();
-    await sandboxes.close();
+    await stopSandboxes();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

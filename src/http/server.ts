@@ -2,13 +2,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { GatewayContext } from '../graphql/context.ts';
+import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { maskUnexpectedErrors } from '../graphql/mask-errors.ts';
+import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 
 export interface GatewayOptions {
   suppliers: SupplierRegistry;
+  metrics?: GatewayMetrics;
+  /** where the detail of a masked error goes (default: stderr) */
+  logError?: (error: unknown) => void;
 }
 
 export interface Gateway {
@@ -22,12 +27,14 @@ export interface Gateway {
 /** The gateway's HTTP surface: /graphql, /healthz and /metrics on one Fastify server. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({ logger: false });
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     // The playground is served from npm packages by the gateway itself; Apollo's default page
     // would load from a CDN, which a machine without internet cannot reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), partialErrorsPlugin()],
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(options.logError ?? ((error) => console.error(error))),
   });
   await apollo.start();
 
@@ -38,7 +45,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (): Promise<GatewayContext> => ({ suppliers: options.suppliers }),
+    context: async (): Promise<GatewayContext> => createContext(options.suppliers),
   });
 
   return {

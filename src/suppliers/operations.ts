@@ -45,7 +45,7 @@ export interface DocumentedRateLimit {
 export interface SupplierDescriptor {
   id: SupplierId;
   name: string;
-  /** the operations the adapter implements: the one source of `Supplier.capabilities` */
-  operations: readonly SupplierOperation[];
+  /** superseded by capabilitiesOf(adapter), which derives them from the methods it implements */
+  operations?: readonly SupplierOperation[];
   rateLimits: readonly DocumentedRateLimit[];
 }

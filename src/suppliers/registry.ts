@@ -1,35 +1,42 @@
 import type { SupplierId } from '../domain/supplier.ts';
-import { cenports } from './cenports/index.ts';
-import { centre } from './centre/index.ts';
-import type { SupplierDescriptor } from './operations.ts';
-import { ordersapi } from './ordersapi/index.ts';
-import { pleasurestock } from './pleasurestock/index.ts';
-import { whitelabel } from './whitelabel/index.ts';
+import { capabilitiesOf, type SupplierAdapter } from './adapter.ts';
+import type { SupplierOperation } from './operations.ts';
 
-/** Every supplier the gateway knows, in the order clients see them. A sixth is one more entry. */
-export const SUPPLIERS: readonly SupplierDescriptor[] = [centre, whitelabel, pleasurestock, ordersapi, cenports];
+type Method = keyof Omit<SupplierAdapter, 'descriptor'>;
+type With<M extends Method> = SupplierAdapter & Required<Pick<SupplierAdapter, M>>;
 
-/** The suppliers this gateway process is configured for, looked up by id. */
+/** The adapters this gateway process is configured with, in the order clients see suppliers. */
 export class SupplierRegistry {
-  readonly #byId: Map<SupplierId, SupplierDescriptor>;
+  readonly #byId: Map<SupplierId, SupplierAdapter>;
 
-  constructor(descriptors: readonly SupplierDescriptor[] = SUPPLIERS) {
-    this.#byId = new Map(descriptors.map((d) => [d.id, d]));
+  constructor(adapters: readonly SupplierAdapter[]) {
+    this.#byId = new Map(adapters.map((a) => [a.descriptor.id, a]));
   }
 
-  list(): SupplierDescriptor[] {
+  list(): SupplierAdapter[] {
     return [...this.#byId.values()];
   }
 
-  /** The supplier's descriptor; undefined when this gateway is not configured for it. */
-  get(id: SupplierId): SupplierDescriptor | undefined {
+  /** The supplier's adapter; undefined when this gateway is not configured for it. */
+  get(id: SupplierId): SupplierAdapter | undefined {
     return this.#byId.get(id);
   }
 
-  /** The supplier's descriptor; throws when this gateway is not configured for it. */
-  require(id: SupplierId): SupplierDescriptor {
-    const descriptor = this.#byId.get(id);
-    if (!descriptor) throw new Error(`supplier ${id} is not configured on this gateway`);
-    return descriptor;
+  /** The supplier's adapter; throws when this gateway is not configured for it. */
+  require(id: SupplierId): SupplierAdapter {
+    const adapter = this.#byId.get(id);
+    if (!adapter) throw new Error(`supplier ${id} is not configured on this gateway`);
+    return adapter;
+  }
+
+  capabilities(id: SupplierId): SupplierOperation[] {
+    return capabilitiesOf(this.require(id));
+  }
+
+  /** The adapters implementing a method, optionally only among some suppliers. */
+  supporting<M extends Method>(method: M, only?: readonly SupplierId[] | null): With<M>[] {
+    return this.list().filter(
+      (a): a is With<M> => typeof a[method] === 'function' && (!only || only.includes(a.descriptor.id)),
+    );
   }
 }

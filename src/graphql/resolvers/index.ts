@@ -1,11 +1,39 @@
 import type { Resolvers } from '../../generated/graphql.ts';
+import { Money } from './money.ts';
+import { Node, nodeQueries } from './node.ts';
+import { Order, OrderLine, orderQueries } from './order.ts';
+import { InventoryLevel, Product, productQueries } from './product.ts';
+import { ReorderRecommendation, SalesChannel, reportingQueries } from './reporting.ts';
 import { Date, DateTime, Decimal } from './scalars.ts';
+import { Shipment, TrackingUpdate, shipmentQueries } from './shipment.ts';
 import { Supplier, supplierQueries } from './supplier.ts';
+import { Transaction } from './transaction.ts';
+import { Wallet, walletQueries } from './wallet.ts';
 
 export const resolvers: Resolvers = {
   Date,
   DateTime,
   Decimal,
-  Query: { ...supplierQueries },
+  Query: {
+    ...nodeQueries,
+    ...supplierQueries,
+    ...productQueries,
+    ...orderQueries,
+    ...shipmentQueries,
+    ...walletQueries,
+    ...reportingQueries,
+  },
+  Node,
   Supplier,
+  Money,
+  Product,
+  InventoryLevel,
+  Order,
+  OrderLine,
+  Shipment,
+  TrackingUpdate,
+  Wallet,
+  Transaction,
+  ReorderRecommendation,
+  SalesChannel,
 };

@@ -1,9 +1,9 @@
 import type { QueryResolvers, SupplierResolvers } from '../../generated/graphql.ts';
-import { encodeGlobalId } from '../../domain/global-id.ts';
 import { supplierCode, supplierIdFromCode } from '../../domain/supplier.ts';
+import { globalIdOf } from '../ids.ts';
 
 export const supplierQueries: Pick<QueryResolvers, 'suppliers' | 'supplier'> = {
-  suppliers: (_root, _args, { suppliers }) => suppliers.list().map(({ id }) => ({ id })),
+  suppliers: (_root, _args, { suppliers }) => suppliers.list().map((a) => ({ id: a.descriptor.id })),
   supplier: (_root, { code }, { suppliers }) => {
     const id = supplierIdFromCode(code);
     return suppliers.get(id) ? { id } : null;
@@ -11,10 +11,12 @@ export const supplierQueries: Pick<QueryResolvers, 'suppliers' | 'supplier'> = {
 };
 
 export const Supplier: SupplierResolvers = {
-  id: ({ id }) => encodeGlobalId({ type: 'Supplier', supplier: id, nativeId: id }),
+  id: ({ id }) => globalIdOf.supplier(id),
   code: ({ id }) => supplierCode(id),
-  name: ({ id }, _args, { suppliers }) => suppliers.require(id).name,
-  capabilities: ({ id }, _args, { suppliers }) => [...suppliers.require(id).operations],
+  name: ({ id }, _args, { suppliers }) => suppliers.require(id).descriptor.name,
+  capabilities: ({ id }, _args, { suppliers }) => suppliers.capabilities(id),
   rateLimits: ({ id }, _args, { suppliers }) =>
-    suppliers.require(id).rateLimits.map(({ scope, limit, windowSeconds }) => ({ scope, limit, windowSeconds })),
+    suppliers.require(id).descriptor.rateLimits.map(({ scope, limit, windowSeconds }) => ({ scope, limit, windowSeconds })),
+  wallet: ({ id }, _args, { loaders }) => loaders.wallet(id),
+  salesChannels: async ({ id }, _args, { suppliers }) => (await suppliers.require(id).listSalesChannels?.()) ?? [],
 };

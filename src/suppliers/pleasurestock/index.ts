@@ -1,5 +1,11 @@
+import pLimit from 'p-limit';
 import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
+import type { SupplierAdapter } from '../adapter.ts';
 import type { SupplierDescriptor } from '../operations.ts';
+import { createCatalog } from './catalog.ts';
+import { createPleasurestockClient, type PleasurestockConnection } from './client.ts';
+import { createOrderReader } from './orders.ts';
+import { createReporting } from './reporting.ts';
 
 /** PleasureStock: a large paged catalog with ?ids= batching, split orders, sales and webhooks. */
 export const pleasurestock = {
@@ -24,3 +30,50 @@ export const pleasurestock = {
     { scope: 'smartReordering', limit: 100, windowSeconds: 3600 },
   ],
 } as const satisfies SupplierDescriptor;
+
+const MINUTE_MS = 60_000;
+/** The longest any order read is reused. */
+const MAX_ORDERS_TTL_MS = 2_000;
+
+export interface PleasurestockAdapterOptions extends PleasurestockConnection {
+  /** how long the whole catalog is served before a background refresh (default 10 min) */
+  catalogTtlMs?: number;
+  /** how long an order read may answer getOrders again (default and at most 2 s) */
+  ordersTtlMs?: number;
+  /** how long one date's reorder recommendations are kept (default 10 min) */
+  reorderTtlMs?: number;
+  /** orders whose lines are remembered between pages (default 5000) */
+  orderLinesCacheSize?: number;
+  /** simultaneous GET /external/orders/{orderNumber} calls at most (default 4) */
+  maxConcurrent?: number;
+  /** the clock the caches read (default Date.now) */
+  now?: () => number;
+}
+
+/**
+ * The PleasureStock adapter: the catalog from a cached whole copy plus one `?ids=` call for what it
+ * lacks; orders from the External API with their lines from each order's detail, fetched once;
+ * smart reordering and conversion into TRY. No shipments, wallet or inventory API exists.
+ */
+export function createPleasurestockAdapter(options: PleasurestockAdapterOptions): SupplierAdapter {
+  const upstream = createPleasurestockClient(options);
+  const now = options.now;
+  const catalog = createCatalog(upstream, { ttlMs: options.catalogTtlMs ?? 10 * MINUTE_MS, ...(now && { now }) });
+  const orders = createOrderReader(upstream, {
+    ordersTtlMs: Math.min(options.ordersTtlMs ?? MAX_ORDERS_TTL_MS, MAX_ORDERS_TTL_MS),
+    factsCapacity: options.orderLinesCacheSize ?? 5_000,
+    limit: pLimit(options.maxConcurrent ?? 4),
+    ...(now && { now }),
+  });
+  const reporting = createReporting(upstream, { reorderTtlMs: options.reorderTtlMs ?? 10 * MINUTE_MS, ...(now && { now }) });
+
+  return {
+    descriptor: pleasurestock,
+    listProducts: (window, filter) => catalog.list(window, filter),
+    getProducts: (ids) => catalog.byIds(ids),
+    listOrders: (window, filter) => orders.list(window, filter),
+    getOrders: (ids) => orders.byNumbers(ids),
+    reorderRecommendations: (date) => reporting.reorderRecommendations(date),
+    convertCurrency: (amount) => reporting.convertCurrency(amount),
+  };
+}

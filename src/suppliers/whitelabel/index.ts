@@ -1,18 +1,33 @@
+import type { InventoryLevelModel, ProductModel, WalletModel } from '../../domain/models.ts';
 import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
+import type { SupplierAdapter } from '../adapter.ts';
 import type { SupplierDescriptor } from '../operations.ts';
+import { mapOrBreach } from '../shared/contract.ts';
+import { Snapshot } from '../shared/snapshot.ts';
+import { sliceWindow } from '../shared/window.ts';
+import { readData } from './answers.ts';
+import { StaleWhileRefresh } from './catalog-cache.ts';
+import { createWhitelabelClient, type WhitelabelConnection } from './client.ts';
+import { toInventory, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
+import { OrderReader } from './orders.ts';
+import { CatalogResponse, PendingTrackingResponse, WalletResponse } from './wire.ts';
+
+export type { WhitelabelCredential } from './auth.ts';
+export type { WhitelabelConnection } from './client.ts';
 
 /** WhiteLabel Peptides: catalog, orders, wallet, shipment admin, tracking and delta sync. */
 export const whitelabel = {
   id: 'whitelabel',
   name: SUPPLIER_NAMES.whitelabel,
+  // What the supplier offers. It has no shipment list: shipments come inside their order.
   operations: [
     'listProducts',
     'getProducts',
     'listOrders',
     'getOrders',
+    'getShipmentsByOrder',
     'createOrder',
     'cancelOrder',
-    'listShipments',
     'createShipment',
     'markShipmentShipped',
     'trackingUpdates',
@@ -26,3 +41,87 @@ export const whitelabel = {
     { scope: 'write', limit: 30, windowSeconds: 60 },
   ],
 } as const satisfies SupplierDescriptor;
+
+export interface WhitelabelAdapterOptions extends WhitelabelConnection {
+  /** how long the catalog is served before a background refresh (default 5 minutes) */
+  catalogTtlMs?: number;
+  /** how long a read order or list page may be reused (default and maximum 2 s) */
+  ordersTtlMs?: number;
+  /** how long the wallet may be reused (default and maximum 2 s) */
+  walletTtlMs?: number;
+  /** simultaneous GET /orders/{id} calls at most (default 4) */
+  maxConcurrent?: number;
+}
+
+/** Orders and wallets are never served older than this, whatever the options say. */
+const MAX_LIVE_TTL_MS = 2_000;
+/** getPendingTracking's maximum; the queue moves on only when the store acknowledges. */
+const TRACKING_PAGE = 100;
+
+interface Catalog {
+  products: ProductModel[];
+  bySku: Map<string, ProductModel>;
+  inventory: InventoryLevelModel[];
+}
+
+/**
+ * The WhiteLabel adapter, reading with the store credential. Products and stock come from the one
+ * unpaged catalog (cached, refreshed in the background); orders from the paged list or one by one,
+ * with their shipments embedded.
+ */
+export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): SupplierAdapter {
+  const upstream = createWhitelabelClient(options);
+  const liveTtl = (ttl: number | undefined) => Math.min(ttl ?? MAX_LIVE_TTL_MS, MAX_LIVE_TTL_MS);
+  const orders = new OrderReader(upstream, { ttlMs: liveTtl(options.ordersTtlMs), maxConcurrent: options.maxConcurrent ?? 4 });
+
+  const catalog = new StaleWhileRefresh<Catalog>(options.catalogTtlMs ?? 300_000, async () => {
+    const answer = await upstream.call('getCatalog', (client, init) => client.GET('/catalog', init));
+    const wire = readData(CatalogResponse, answer, 'getCatalog');
+    return mapOrBreach('whitelabel', 'getCatalog', () => {
+      const products = toProducts(wire);
+      return { products, bySku: new Map(products.map((p) => [p.sku, p])), inventory: toInventory(wire) };
+    });
+  });
+
+  const wallet = new Snapshot<WalletModel>(liveTtl(options.walletTtlMs), async () => {
+    const answer = await upstream.call('getWallet', (client, init) => client.GET('/wallet', init));
+    const wire = readData(WalletResponse, answer, 'getWallet');
+    return mapOrBreach('whitelabel', 'getWallet', () => toWallet(wire));
+  });
+
+  return {
+    descriptor: whitelabel,
+    async listProducts(window, filter) {
+      const search = filter.search?.trim().toLowerCase();
+      const skus = filter.skus ? new Set(filter.skus) : null;
+      const matching = (await catalog.get()).products.filter(
+        (p) => (!skus || skus.has(p.sku)) && (!search || p.name.toLowerCase().includes(search) || p.sku.toLowerCase().includes(search)),
+      );
+      return sliceWindow(matching, window);
+    },
+    async getProducts(ids) {
+      if (ids.length === 0) return [];
+      const { bySku } = await catalog.get();
+      return ids.map((sku) => bySku.get(sku) ?? null);
+    },
+    async getInventory(filter) {
+      // WhiteLabel names no warehouse, so a warehouse filter matches nothing here.
+      if (filter.warehouseCodes && filter.warehouseCodes.length > 0) return [];
+      const skus = filter.skus ? new Set(filter.skus) : null;
+      return (await catalog.get()).inventory.filter((level) => !skus || skus.has(level.sku));
+    },
+    listOrders: (window, filter) => orders.list(window, filter),
+    getOrders: (ids) => orders.get(ids),
+    async getShipmentsByOrder(ids) {
+      return (await orders.get(ids)).map((order) => order?.shipments ?? []);
+    },
+    getWallet: () => wallet.get(),
+    async trackingUpdates() {
+      const answer = await upstream.call('getPendingTracking', (client, init) =>
+        client.GET('/tracking/pending', { ...init, params: { query: { limit: TRACKING_PAGE } } }),
+      );
+      const pending = readData(PendingTrackingResponse, answer, 'getPendingTracking');
+      return mapOrBreach('whitelabel', 'getPendingTracking', () => toTrackingUpdates(pending));
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startSandboxes, type Sandboxes } from '../src/sandbox/index.ts';
+import { startGatewayProcess } from './gateway-process.ts';
+
+/**
+ * `npm run bench`: the sandboxes with a fixed added latency per call, the gateway in its own
+ * process on them, and each scenario measured for upstream calls, latency and throughput.
+ */
+const { values } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '20' },
+    iterations: { type: 'string', default: '40' },
+  },
+});
+const latencyMs = Number(values.latency);
+const iterations = Number(values.iterations);
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables?: (s: Sandboxes) => Record<string, unknown>;
+  /** upstream round trips that must happen one after another, once caches are warm */
+  dependentRoundTrips: number;
+}
+
+const ORDER = `id status supplierStatus createdAt total { amount currencyCode }
+  lines { sku quantity unitPrice { amount } product { id name price { amount currencyCode } } }
+  shipments { status carrier trackingNumber }`;
+
+const scenarios: Scenario[] = [
+  {
+    name: 'catalog page of 50 products',
+    query: '{ products(first: 50, filter: { suppliers: [PLEASURESTOCK] }) { nodes { id sku name price { amount currencyCode } } pageInfo { endCursor } } }',
+    dependentRoundTrips: 0,
+  },
+  {
+    name: '100 orders across suppliers with lines, products and shipments',
+    query: `{ orders(first: 100) { nodes { ${ORDER} } } }`,
+    dependentRoundTrips: 2,
+  },
+  {
+    name: 'one order by id',
+    query: `query ($id: ID!) { node(id: $id) { ... on Order { ${ORDER} } } }`,
+    variables: (s) => ({ id: Buffer.from(`Order:cenports:${s.cenports.state.orders.find((o) => o.channelId === s.cenports.credentials.channelId)!.orderNo}`).toString('base64url') }),
+    dependentRoundTrips: 2,
+  },
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function main(): Promise<void> {
+  const sandboxes = await startSandboxes({ latencyMs, rateLimitMode: 'off' });
+  const all = [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
+  const gateway = await startGatewayProcess(sandboxes);
+  const post = async (scenario: Scenario): Promise<number> => {
+    const started = performance.now();
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.(sandboxes) }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    return performance.now() - started;
+  };
+  const results = [];
+  try {
+    for (const scenario of scenarios) {
+      for (let i = 0; i < 3; i++) await post(scenario); // warm caches and tokens
+      all.forEach((s) => s.stats.reset());
+      const sequential: number[] = [];
+      for (let i = 0; i < iterations; i++) sequential.push(await post(scenario));
+      const upstreamCalls = all.reduce((sum, s) => sum + s.stats.count(), 0) / iterations;
+      const concurrent: number[] = [];
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          for (let i = 0; i < Math.max(2, Math.floor(iterations / 4)); i++) concurrent.push(await post(scenario));
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      sequential.sort((a, b) => a - b);
+      concurrent.sort((a, b) => a - b);
+      const criticalPathMs = scenario.dependentRoundTrips * latencyMs;
+      const p50 = percentile(sequential, 50);
+      results.push({
+        scenario: scenario.name,
+        upstreamCallsPerQuery: round(upstreamCalls),
+        concurrency1: { p50Ms: round(p50), p99Ms: round(percentile(sequential, 99)), requestsPerSecond: round(1000 / (sequential.reduce((a, b) => a + b, 0) / sequential.length)) },
+        concurrency32: { p50Ms: round(percentile(concurrent, 50)), p99Ms: round(percentile(concurrent, 99)), requestsPerSecond: round(concurrent.length / seconds) },
+        criticalPathMs,
+        p50ToCriticalPath: criticalPathMs > 0 ? round(p50 / criticalPathMs) : null,
+      });
+    }
+    const report = { at: new Date().toISOString(), addedLatencyMs: latencyMs, iterations, gatewayPeakRssMiB: gateway.peakRssMiB(), results };
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`added latency ${latencyMs} ms per upstream call; gateway peak RSS ${report.gatewayPeakRssMiB} MiB`);
+    console.table(
+      results.map((r) => ({
+        scenario: r.scenario,
+        'calls/query': r.upstreamCallsPerQuery,
+        'p50 c1': r.concurrency1.p50Ms,
+        'p99 c1': r.concurrency1.p99Ms,
+        'p50 c32': r.concurrency32.p50Ms,
+        'p99 c32': r.concurrency32.p99Ms,
+        'rps c32': r.concurrency32.requestsPerSecond,
+        'critical path': r.criticalPathMs,
+        'p50/critical': r.p50ToCriticalPath,
+      })),
+    );
+  } finally {
+    await gateway.stop();
+    await sandboxes.close();
+  }
+}
+
+await main();

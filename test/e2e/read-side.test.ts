@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+
+const ORDER_FIELDS = `id supplier { code } supplierOrderId externalReference status supplierStatus createdAt
+  total { amount currencyCode minorUnits }
+  lines { sku name quantity unitPrice { amount currencyCode } product { id sku name } }
+  shipments { id status carrier trackingNumber }`;
+
+interface OrderNode {
+  id: string;
+  supplier: { code: string };
+  supplierOrderId: string;
+  status: string;
+  createdAt: string | null;
+  total: { amount: string; currencyCode: string; minorUnits: number } | null;
+  lines: { sku: string; quantity: number; product: { id: string; sku: string } | null }[];
+  shipments: { id: string; status: string }[];
+}
+
+describe('read side over HTTP', () => {
+  let gateway: SandboxedGateway;
+  beforeAll(async () => {
+    gateway = await startSandboxedGateway();
+  });
+  afterAll(() => gateway.close());
+  beforeEach(() => gateway.resetSandboxes());
+
+  it('lists each supplier with the capabilities its adapter implements', async () => {
+    const { data, errors } = await gateway.query<{ suppliers: { code: string; capabilities: string[] }[] }>(
+      '{ suppliers { code capabilities } }',
+    );
+    expect(errors).toBeUndefined();
+    const byCode = Object.fromEntries(data!.suppliers.map((s) => [s.code, s.capabilities]));
+    expect(Object.keys(byCode)).toEqual(['CENTRE', 'WHITELABEL', 'PLEASURESTOCK', 'ORDERSAPI', 'CENPORTS']);
+    expect(byCode.CENTRE).toEqual(['listProducts', 'getProducts']);
+    expect(byCode.WHITELABEL).toEqual(expect.arrayContaining(['listOrders', 'getWallet', 'getInventory']));
+    expect(byCode.PLEASURESTOCK).toEqual(expect.arrayContaining(['getProducts', 'convertCurrency']));
+    expect(byCode.CENPORTS).toEqual(expect.arrayContaining(['getTransactions', 'listShipments', 'getInventory']));
+  });
+
+  it('pages through every order of every supplier exactly once, newest first among dated ones', async () => {
+    const seen = new Map<string, OrderNode>();
+    const order: OrderNode[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 40; page++) {
+      const answer: Awaited<ReturnType<typeof gateway.query<{ orders: { nodes: OrderNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
+        await gateway.query(`query ($after: String) { orders(first: 100, after: $after) { nodes { id supplier { code } supplierOrderId createdAt } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(answer.errors).toBeUndefined();
+      for (const node of answer.data!.orders.nodes) {
+        expect(seen.has(node.id)).toBe(false);
+        seen.set(node.id, node);
+        order.push(node);
+      }
+      if (!answer.data!.orders.pageInfo.hasNextPage) break;
+      after = answer.data!.orders.pageInfo.endCursor;
+    }
+    const expected =
+      gateway.sandboxes.whitelabel.state.orders().length +
+      gateway.sandboxes.pleasurestock.state.orders.length +
+      gateway.sandboxes.ordersapi.state.orders().length +
+      gateway.sandboxes.cenports.state.orders.filter((o) => o.channelId === gateway.sandboxes.cenports.credentials.channelId).length;
+    expect(seen.size).toBe(expected);
+    const dated = order.filter((o) => o.createdAt).map((o) => Date.parse(o.createdAt!));
+    expect(dated).toEqual([...dated].sort((a, b) => b - a));
+  });
+
+  it('resolves order lines to products and orders to shipments without growing upstream calls', async () => {
+    const ask = (first: number) =>
+      gateway.query<{ orders: { nodes: OrderNode[] } }>(`{ orders(first: ${first}, filter: { suppliers: [WHITELABEL, CENPORTS, ORDERSAPI] }) { nodes { ${ORDER_FIELDS} } } }`);
+    gateway.resetSandboxes();
+    const ten = await ask(10);
+    expect(ten.errors).toBeUndefined();
+    const callsForTen = gateway.upstreamCalls();
+    gateway.resetSandboxes();
+    const fifty = await ask(50);
+    expect(fifty.errors).toBeUndefined();
+    const callsForFifty = gateway.upstreamCalls();
+    expect(fifty.data!.orders.nodes).toHaveLength(50);
+    const linesWithProducts = fifty.data!.orders.nodes.flatMap((o) => o.lines).filter((l) => l.product);
+    expect(linesWithProducts.length).toBeGreaterThan(50);
+    expect(callsForFifty.cenports).toBeLessThanOrEqual(callsForTen.cenports! + 1);
+    expect(callsForFifty.ordersapi).toBeLessThanOrEqual(callsForTen.ordersapi! + 1);
+    expect(callsForFifty.centre).toBe(0);
+  });
+
+  it('batches PleasureStock products named by many order lines into one ?ids= call', async () => {
+    const orders = gateway.sandboxes.pleasurestock.state.orders.slice(0, 20);
+    const ids = orders.map((o) => o.orderNumber);
+    expect(ids.length).toBe(20);
+    const answer = await gateway.query<{ nodes: (OrderNode | null)[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { ${ORDER_FIELDS} } } }`,
+      { ids: ids.map((id) => Buffer.from(`Order:pleasurestock:${id}`).toString('base64url')) },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.nodes.every((n) => n && n.lines.length > 0 && n.lines.every((l) => l.product))).toBe(true);
+    expect(gateway.sandboxes.pleasurestock.stats.count('getProducts')).toBeLessThanOrEqual(3);
+  });
+
+  it('answers every kind of node by its global id, and null for ids it does not know', async () => {
+    const { data } = await gateway.query<{ orders: { nodes: OrderNode[] }; products: { nodes: { id: string }[] }; wallets: { id: string }[] }>(
+      `{ orders(first: 3, filter: { suppliers: [CENPORTS] }) { nodes { id shipments { id } } }
+         products(first: 2) { nodes { id } } wallets { id } }`,
+    );
+    const ids = [data!.orders.nodes[0]!.id, data!.products.nodes[0]!.id, data!.wallets[0]!.id, 'bm9wZQ'];
+    const shipment = data!.orders.nodes.flatMap((o) => o.shipments)[0];
+    if (shipment) ids.push(shipment.id);
+    const { data: again, errors } = await gateway.query<{ nodes: ({ __typename: string; id: string } | null)[] }>(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }',
+      { ids },
+    );
+    expect(errors).toBeUndefined();
+    expect(again!.nodes.map((n) => n?.__typename ?? null)).toEqual(['Order', 'Product', 'Wallet', null, ...(shipment ? ['Shipment'] : [])]);
+    expect(again!.nodes.map((n) => n?.id ?? null)).toEqual(ids.map((id, i) => (i === 3 ? null : id)));
+  });
+
+  it('shows wallets, inventory with warehouses, shipments and products per supplier', async () => {
+    const { data, errors } = await gateway.query<{
+      wallets: { supplier: { code: string }; balance: { amount: string }; available: { amount: string } }[];
+      inventory: { supplier: { code: string }; warehouse: { code: string } | null; available: number }[];
+      shipments: { nodes: { supplier: { code: string }; status: string }[] };
+      products: { nodes: { supplier: { code: string }; price: { amount: string } | null }[] };
+    }>(`{ wallets { supplier { code } balance { amount } available { amount } }
+          inventory(filter: { suppliers: [CENPORTS] }) { supplier { code } warehouse { code } available }
+          shipments(first: 5) { nodes { supplier { code } status } }
+          products(first: 5, filter: { suppliers: [CENTRE] }) { nodes { supplier { code } price { amount } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.wallets.map((w) => w.supplier.code)).toEqual(['WHITELABEL']);
+    expect(data!.wallets[0]!.balance.amount).toMatch(/^\d+\.\d{2}$/);
+    expect(data!.inventory.length).toBeGreaterThan(0);
+    expect(data!.inventory.every((l) => l.supplier.code === 'CENPORTS' && l.warehouse)).toBe(true);
+    expect(data!.shipments.nodes.length).toBe(5);
+    expect(data!.products.nodes.map((p) => p.supplier.code)).toEqual(['CENTRE', 'CENTRE', 'CENTRE', 'CENTRE', 'CENTRE']);
+  });
+
+  it('refuses first above 100 with a clear error naming the argument', async () => {
+    const answer = await gateway.query('{ orders(first: 101) { nodes { id } } }');
+    expect(answer.errors?.[0]?.message).toMatch(/first must be between 1 and 100/);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});

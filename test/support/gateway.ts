@@ -1,0 +1,65 @@
+import { createSupplierRegistry } from '../../src/app/adapters.ts';
+import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
+import { createGateway } from '../../src/http/server.ts';
+import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
+import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.ts';
+import type { CommonSandboxOptions } from '../../src/sandbox/kit/index.ts';
+
+export interface GraphQLAnswer<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface SandboxedGateway {
+  url: string;
+  sandboxes: Sandboxes;
+  metrics: GatewayMetrics;
+  /** POSTs one operation like a client would and returns the parsed answer */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** every sandbox's request counter back to zero and every fault cleared */
+  resetSandboxes(): void;
+  /** requests each sandbox served since the last reset */
+  upstreamCalls(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+/** The five sandboxes and a gateway over them, on loopback ports, as `npm start` wires them. */
+export async function startSandboxedGateway(
+  options: { sandbox?: CommonSandboxOptions; timeoutMs?: number; logError?: (error: unknown) => void } = {},
+): Promise<SandboxedGateway> {
+  const sandboxes = await startSandboxes({ rateLimitMode: 'off', ...options.sandbox });
+  const metrics = createMetrics();
+  const registry = createSupplierRegistry(sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000), (call) =>
+    metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
+  );
+  const gateway = await createGateway({ suppliers: registry, metrics, logError: options.logError ?? (() => {}) });
+  const url = await gateway.listen(0, '127.0.0.1');
+  const all = () => [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
+  return {
+    url,
+    sandboxes,
+    metrics,
+    async query(query, variables) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    resetSandboxes() {
+      for (const sandbox of all()) {
+        sandbox.stats.reset();
+        sandbox.faults.clear();
+      }
+    },
+    upstreamCalls() {
+      return Object.fromEntries(all().map((s) => [s.supplier, s.stats.count()]));
+    },
+    async close() {
+      await gateway.close();
+      await sandboxes.close();
+    },
+  };
+}
