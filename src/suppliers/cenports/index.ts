@@ -1,21 +1,86 @@
+import pLimit from 'p-limit';
+import type { SalesChannelModel } from '../../domain/models.ts';
 import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
+import type { SupplierAdapter } from '../adapter.ts';
+import { expectBody } from '../http/expect.ts';
 import type { SupplierDescriptor } from '../operations.ts';
+import { CatalogCache } from './catalog-cache.ts';
+import { createCenportsClient, expectOk, type CenportsConnection } from './client.ts';
+import { toChannel } from './mapping.ts';
+import { createOrderReads } from './orders.ts';
+import { RecentOrders } from './recent-orders.ts';
+import { createShipmentReads } from './shipments.ts';
+import { createStockReads, type StockOptions } from './stock.ts';
+import { createTransactionReads } from './transactions.ts';
+import { ChannelListWire } from './wire.ts';
 
 /** Cenports: orders, shipments, inventory and channels; its writes are asynchronous transactions. */
 export const cenports = {
   id: 'cenports',
   name: SUPPLIER_NAMES.cenports,
   operations: [
+    'listProducts',
+    'getProducts',
     'listOrders',
     'getOrders',
     'createOrder',
     'acknowledgeOrders',
     'listShipments',
+    'getShipmentsByOrder',
     'acknowledgeShipments',
     'getInventory',
     'adjustInventory',
     'getTransactions',
     'listSalesChannels',
   ],
+  // FAQ: 60 a minute, one budget for every endpoint, /authorize included (see the spec).
   rateLimits: [{ scope: 'all', limit: 60, windowSeconds: 60 }],
 } as const satisfies SupplierDescriptor;
+
+export interface CenportsAdapterOptions extends CenportsConnection, StockOptions {
+  /** how long orders a list returned answer getOrders without a call (default and maximum 2 s) */
+  ordersTtlMs?: number;
+  /** how long the channel list is served before a background refresh (default 10 min) */
+  channelsTtlMs?: number;
+  /** simultaneous calls of one batch at most (default 4) */
+  maxConcurrent?: number;
+}
+
+/**
+ * The Cenports adapter for one partner and sales channel. Lists are read page by page in
+ * Cenports' own newest-first order; batches use its comma-separated `orders` filter.
+ */
+export function createCenportsAdapter(options: CenportsAdapterOptions): SupplierAdapter {
+  const client = createCenportsClient(options);
+  const limit = pLimit(options.maxConcurrent ?? 4);
+  const recent = new RecentOrders(Math.min(options.ordersTtlMs ?? 2_000, 2_000), options.now);
+  const orders = createOrderReads(client, limit, recent);
+  const shipments = createShipmentReads(client, limit);
+  const stock = createStockReads(client, options);
+  const transactions = createTransactionReads(client, limit);
+
+  const channels = new CatalogCache<SalesChannelModel[]>(
+    options.channelsTtlMs ?? 600_000,
+    async () => {
+      const answer = await client.call('getChannels', (api, init) =>
+        api.GET('/channels', { ...init, params: { query: { partnerId: client.partnerId } } }),
+      );
+      expectOk(answer, 'getChannels');
+      return expectBody(ChannelListWire, answer, 'cenports', 'getChannels').data.map(toChannel);
+    },
+    options.now,
+  );
+
+  return {
+    descriptor: cenports,
+    listProducts: stock.listProducts,
+    getProducts: stock.getProducts,
+    listOrders: orders.list,
+    getOrders: orders.get,
+    listShipments: shipments.list,
+    getShipmentsByOrder: shipments.byOrder,
+    getInventory: stock.inventory,
+    getTransactions: transactions.get,
+    listSalesChannels: () => channels.get(),
+  };
+}
