@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from '../../src/domain/status.ts';
 import { toDecimalString } from '../../src/domain/money.ts';
-import { StaleWhileRefresh } from '../../src/suppliers/whitelabel/catalog-cache.ts';
 import { toOrder, toWallet } from '../../src/suppliers/whitelabel/mapping.ts';
 import { planPages } from '../../src/suppliers/whitelabel/paging.ts';
 import { statusPushdown, WHITELABEL_ORDER_STATUS, WHITELABEL_SHIPMENT_STATUS } from '../../src/suppliers/whitelabel/status-map.ts';
@@ -102,42 +101,5 @@ describe('whitelabel mapping', () => {
   it('reads a negative wallet balance exactly', () => {
     const wallet = toWallet(WalletWire.parse({ balance_cents: -1205, reserved_cents: 0, available_cents: -1205, currency: 'USD', pending_payments: 2 }));
     expect(toDecimalString(wallet.available)).toBe('-12.05');
-  });
-});
-
-describe('whitelabel catalog cache', () => {
-  it('waits for the first load only, then serves the stale copy while one refresh runs', async () => {
-    let time = 0;
-    let loads = 0;
-    let release: () => void = () => {};
-    const cache = new StaleWhileRefresh(
-      100,
-      async () => {
-        loads += 1;
-        if (loads > 1) await new Promise<void>((resolve) => (release = resolve));
-        return loads;
-      },
-      () => time,
-    );
-    expect(await cache.get()).toBe(1);
-    time = 150;
-    expect(await cache.get()).toBe(1);
-    expect(await cache.get()).toBe(1);
-    expect(loads).toBe(2);
-    release();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(await cache.get()).toBe(2);
-  });
-
-  it('keeps the last copy when a refresh fails, and fails the very first load', async () => {
-    let time = 0;
-    let fail = false;
-    const cache = new StaleWhileRefresh(100, async () => (fail ? Promise.reject(new Error('down')) : 'catalog'), () => time);
-    expect(await cache.get()).toBe('catalog');
-    fail = true;
-    time = 200;
-    expect(await cache.get()).toBe('catalog');
-    const cold = new StaleWhileRefresh(100, async () => Promise.reject(new Error('down')));
-    await expect(cold.get()).rejects.toThrow('down');
   });
 });

@@ -4,7 +4,7 @@ import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
 import type { SupplierAdapter } from '../adapter.ts';
 import { expectBody } from '../http/expect.ts';
 import type { SupplierDescriptor } from '../operations.ts';
-import { CatalogCache } from './catalog-cache.ts';
+import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { createCenportsClient, expectOk, type CenportsConnection } from './client.ts';
 import { toChannel } from './mapping.ts';
 import { createOrderReads } from './orders.ts';
@@ -59,17 +59,17 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
   const stock = createStockReads(client, options);
   const transactions = createTransactionReads(client, limit);
 
-  const channels = new CatalogCache<SalesChannelModel[]>(
-    options.channelsTtlMs ?? 600_000,
-    async () => {
+  const channels = new RefreshingSnapshot<SalesChannelModel[]>({
+    ttlMs: options.channelsTtlMs ?? 600_000,
+    load: async () => {
       const answer = await client.call('getChannels', (api, init) =>
         api.GET('/channels', { ...init, params: { query: { partnerId: client.partnerId } } }),
       );
       expectOk(answer, 'getChannels');
       return expectBody(ChannelListWire, answer, 'cenports', 'getChannels').data.map(toChannel);
     },
-    options.now,
-  );
+    ...(options.now && { now: options.now }),
+  });
 
   return {
     descriptor: cenports,

@@ -4,7 +4,7 @@ import { expectBody } from '../http/expect.ts';
 import { mapOrBreach } from '../shared/contract.ts';
 import { Snapshot } from '../shared/snapshot.ts';
 import { sliceWindow } from '../shared/window.ts';
-import { CatalogCache } from './catalog-cache.ts';
+import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { expectOk, type CenportsClient } from './client.ts';
 import { toInventoryLevels, toProducts } from './inventory-mapping.ts';
 import { InventoryListWire } from './wire.ts';
@@ -45,7 +45,11 @@ export function createStockReads(client: CenportsClient, options: StockOptions) 
     },
     options.now,
   );
-  const catalog = new CatalogCache(options.catalogTtlMs ?? 300_000, async () => (await stock.get()).products, options.now);
+  const catalog = new RefreshingSnapshot({
+    ttlMs: options.catalogTtlMs ?? 300_000,
+    load: async () => (await stock.get()).products,
+    ...(options.now && { now: options.now }),
+  });
 
   const products = async (filter: ProductListFilter): Promise<ProductModel[]> => {
     const search = filter.search?.toLowerCase();

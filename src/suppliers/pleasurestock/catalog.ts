@@ -4,7 +4,7 @@ import { sliceWindow } from '../shared/window.ts';
 import { mapped, readOk } from './answers.ts';
 import type { PleasurestockClient } from './client.ts';
 import { toProduct } from './mapping.ts';
-import { RefreshingSnapshot } from './refreshing-snapshot.ts';
+import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { INTERNAL_ID, ProductListWire } from './wire.ts';
 
 /** The most GET /products takes per page and per `ids` batch (spec: limit ≤ 1000, ≤ 1000 ids). */

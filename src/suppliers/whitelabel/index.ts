@@ -6,7 +6,7 @@ import { mapOrBreach } from '../shared/contract.ts';
 import { Snapshot } from '../shared/snapshot.ts';
 import { sliceWindow } from '../shared/window.ts';
 import { readData } from './answers.ts';
-import { StaleWhileRefresh } from './catalog-cache.ts';
+import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { createWhitelabelClient, type WhitelabelConnection } from './client.ts';
 import { toInventory, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
 import { OrderReader } from './orders.ts';
@@ -74,13 +74,16 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
   const liveTtl = (ttl: number | undefined) => Math.min(ttl ?? MAX_LIVE_TTL_MS, MAX_LIVE_TTL_MS);
   const orders = new OrderReader(upstream, { ttlMs: liveTtl(options.ordersTtlMs), maxConcurrent: options.maxConcurrent ?? 4 });
 
-  const catalog = new StaleWhileRefresh<Catalog>(options.catalogTtlMs ?? 300_000, async () => {
-    const answer = await upstream.call('getCatalog', (client, init) => client.GET('/catalog', init));
-    const wire = readData(CatalogResponse, answer, 'getCatalog');
-    return mapOrBreach('whitelabel', 'getCatalog', () => {
-      const products = toProducts(wire);
-      return { products, bySku: new Map(products.map((p) => [p.sku, p])), inventory: toInventory(wire) };
-    });
+  const catalog = new RefreshingSnapshot<Catalog>({
+    ttlMs: options.catalogTtlMs ?? 300_000,
+    load: async () => {
+      const answer = await upstream.call('getCatalog', (client, init) => client.GET('/catalog', init));
+      const wire = readData(CatalogResponse, answer, 'getCatalog');
+      return mapOrBreach('whitelabel', 'getCatalog', () => {
+        const products = toProducts(wire);
+        return { products, bySku: new Map(products.map((p) => [p.sku, p])), inventory: toInventory(wire) };
+      });
+    },
   });
 
   const wallet = new Snapshot<WalletModel>(liveTtl(options.walletTtlMs), async () => {
