@@ -45,7 +45,5 @@ export interface DocumentedRateLimit {
 export interface SupplierDescriptor {
   id: SupplierId;
   name: string;
-  /** superseded by capabilitiesOf(adapter), which derives them from the methods it implements */
-  operations?: readonly SupplierOperation[];
   rateLimits: readonly DocumentedRateLimit[];
 }

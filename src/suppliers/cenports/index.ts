@@ -18,21 +18,6 @@ import { ChannelListWire } from './wire.ts';
 export const cenports = {
   id: 'cenports',
   name: SUPPLIER_NAMES.cenports,
-  operations: [
-    'listProducts',
-    'getProducts',
-    'listOrders',
-    'getOrders',
-    'createOrder',
-    'acknowledgeOrders',
-    'listShipments',
-    'getShipmentsByOrder',
-    'acknowledgeShipments',
-    'getInventory',
-    'adjustInventory',
-    'getTransactions',
-    'listSalesChannels',
-  ],
   // FAQ: 60 a minute, one budget for every endpoint, /authorize included (see the spec).
   rateLimits: [{ scope: 'all', limit: 60, windowSeconds: 60 }],
 } as const satisfies SupplierDescriptor;

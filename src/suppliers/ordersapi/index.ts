@@ -16,7 +16,6 @@ import { OrderListWire, OrderWire } from './wire.ts';
 export const ordersapi = {
   id: 'ordersapi',
   name: SUPPLIER_NAMES.ordersapi,
-  operations: ['listProducts', 'getProducts', 'listOrders', 'getOrders', 'createOrder'],
   // None documented; its spec records the integrator decision to stay under 60 a minute.
   rateLimits: [{ scope: 'all', limit: 60, windowSeconds: 60 }],
 } as const satisfies SupplierDescriptor;

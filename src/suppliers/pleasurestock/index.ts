@@ -11,19 +11,6 @@ import { createReporting } from './reporting.ts';
 export const pleasurestock = {
   id: 'pleasurestock',
   name: SUPPLIER_NAMES.pleasurestock,
-  operations: [
-    'listProducts',
-    'getProducts',
-    'listOrders',
-    'getOrders',
-    'createOrder',
-    'cancelOrder',
-    'updateOrderStatus',
-    'submitSalesReport',
-    'reorderRecommendations',
-    'convertCurrency',
-    'orderWebhooks',
-  ],
   rateLimits: [
     { scope: 'standard', limit: 1000, windowSeconds: 3600 },
     { scope: 'external', limit: 5000, windowSeconds: 3600 },

@@ -20,22 +20,6 @@ export const whitelabel = {
   id: 'whitelabel',
   name: SUPPLIER_NAMES.whitelabel,
   // What the supplier offers. It has no shipment list: shipments come inside their order.
-  operations: [
-    'listProducts',
-    'getProducts',
-    'listOrders',
-    'getOrders',
-    'getShipmentsByOrder',
-    'createOrder',
-    'cancelOrder',
-    'createShipment',
-    'markShipmentShipped',
-    'trackingUpdates',
-    'acknowledgeTrackingUpdates',
-    'orderUpdatesSince',
-    'getInventory',
-    'getWallet',
-  ],
   rateLimits: [
     { scope: 'read', limit: 100, windowSeconds: 60 },
     { scope: 'write', limit: 30, windowSeconds: 60 },
