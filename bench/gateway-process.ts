@@ -43,8 +43,9 @@ export interface GatewayProcess {
 }
 
 /** The gateway in its own process, in live mode against the sandboxes, so its RSS is its own. */
-export async function startGatewayProcess(sandboxes: Sandboxes): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function startGatewayProcess(sandboxes: Sandboxes, options: { profileDir?: string } = {}): Promise<GatewayProcess> {
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, ...liveEnvironment(sandboxes), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,8 @@ const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '20' },
     iterations: { type: 'string', default: '40' },
+    // writes the gateway process's CPU profile (.cpuprofile) into this folder
+    profile: { type: 'string' },
   },
 });
 const latencyMs = Number(values.latency);
@@ -53,7 +55,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function main(): Promise<void> {
   const sandboxes = await startSandboxes({ latencyMs, rateLimitMode: 'off' });
   const all = [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
-  const gateway = await startGatewayProcess(sandboxes);
+  const gateway = await startGatewayProcess(sandboxes, { profileDir: values.profile });
   const post = async (scenario: Scenario): Promise<number> => {
     const started = performance.now();
     const response = await fetch(gateway.url, {

@@ -29,7 +29,14 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
 export const Order: OrderResolvers = {
   id: (order) => globalIdOf.order(order),
   supplier: (order) => ({ id: order.supplier }),
-  shipments: (order, _args, { loaders }) => order.shipments ?? loaders.shipmentsOfOrder(order.supplier).load(order.supplierOrderId),
+  // A non-null list: a supplier failure leaves it empty and is reported, so it cannot null the
+  // whole page (other suppliers' orders included).
+  shipments: (order, _args, { loaders, partialErrors }) =>
+    order.shipments ??
+    loaders
+      .shipmentsOfOrder(order.supplier)
+      .load(order.supplierOrderId)
+      .catch((error: unknown) => partialErrors.recordOrRethrow(error, [])),
   transaction: (order, _args, { loaders }) =>
     order.transactionHandle ? loaders.transaction(order.supplier).load(order.transactionHandle) : null,
 };

@@ -41,7 +41,11 @@ export const Product: ProductResolvers = {
   id: (product) => globalIdOf.product(product),
   supplier: (product) => ({ id: product.supplier }),
   imageUrls: (product) => product.imageUrls,
-  inventory: (product, _args, { loaders }) => loaders.inventoryOfSku(product.supplier).load(product.sku),
+  inventory: (product, _args, { loaders, partialErrors }) =>
+    loaders
+      .inventoryOfSku(product.supplier)
+      .load(product.sku)
+      .catch((error: unknown) => partialErrors.recordOrRethrow(error, [])),
 };
 
 export const InventoryLevel: InventoryLevelResolvers = {

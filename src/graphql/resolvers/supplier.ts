@@ -18,5 +18,6 @@ export const Supplier: SupplierResolvers = {
   rateLimits: ({ id }, _args, { suppliers }) =>
     suppliers.require(id).descriptor.rateLimits.map(({ scope, limit, windowSeconds }) => ({ scope, limit, windowSeconds })),
   wallet: ({ id }, _args, { loaders }) => loaders.wallet(id),
-  salesChannels: async ({ id }, _args, { suppliers }) => (await suppliers.require(id).listSalesChannels?.()) ?? [],
+  salesChannels: async ({ id }, _args, { suppliers, partialErrors }) =>
+    (await suppliers.require(id).listSalesChannels?.().catch((error: unknown) => partialErrors.recordOrRethrow(error, []))) ?? [],
 };
