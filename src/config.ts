@@ -106,15 +106,15 @@ const Gateway = z.object({
 export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const problems: string[] = [];
   const gateway = Gateway.safeParse(env);
-  if (!gateway.success) problems.push(...describe(gateway.error));
-  const mode = gateway.success ? gateway.data.SUPPLYGRAPH_MODE : 'sandbox';
+  if (!gateway.success) problems.push(...describe(gateway.error, env));
+  const mode = env.SUPPLYGRAPH_MODE === 'live' ? 'live' : 'sandbox';
   let suppliers: SuppliersConfig | undefined;
   if (mode === 'live') {
     suppliers = { timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000 };
     for (const schema of Object.values(SUPPLIER_VARIABLES)) {
       if (!Object.keys(schema.in.shape).some((name) => env[name] !== undefined)) continue;
       const parsed = schema.safeParse(env);
-      if (!parsed.success) problems.push(...describe(parsed.error));
+      if (!parsed.success) problems.push(...describe(parsed.error, env));
       else Object.assign(suppliers, parsed.data);
     }
     if (problems.length === 0 && Object.keys(suppliers).length === 1) {
@@ -125,6 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return { port: gateway.data!.PORT, host: gateway.data!.HOST, mode, suppliers };
 }
 
-function describe(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}`);
+function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `${name}: ${env[name] === undefined ? 'is required' : issue.message}`;
+  });
 }

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
@@ -32,7 +32,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema: buildGatewaySchema(),
     // The playground is served from npm packages by the gateway itself; Apollo's default page
     // would load from a CDN, which a machine without internet cannot reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), partialErrorsPlugin()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      // Answers are computed live per caller; HTTP cache hints would only cost time per field.
+      ApolloServerPluginCacheControlDisabled(),
+      partialErrorsPlugin(),
+    ],
+    // Analysts explore the schema in the playground (and the gateway may run with NODE_ENV=production).
+    introspection: true,
+    // Compact JSON: Apollo's default pretty-printing doubles the bytes of large pages.
+    stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(options.logError ?? ((error) => console.error(error))),
   });

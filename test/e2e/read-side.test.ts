@@ -132,6 +132,14 @@ describe('read side over HTTP', () => {
     expect(data!.products.nodes.map((p) => p.supplier.code)).toEqual(['CENTRE', 'CENTRE', 'CENTRE', 'CENTRE', 'CENTRE']);
   });
 
+  it('counts every upstream call on /metrics by supplier, operationId and status', async () => {
+    await gateway.query('{ orders(first: 5, filter: { suppliers: [CENPORTS] }) { nodes { id } } }');
+    const metrics = await (await fetch(`${new URL(gateway.url).origin}/metrics`)).text();
+    const line = metrics.split('\n').find((l) => l.startsWith('supplygraph_upstream_requests_total{supplier="cenports",operation="getOrders",status="200"}'));
+    expect(Number(line?.split(' ').at(-1))).toBeGreaterThan(0);
+    expect(metrics).toMatch(/supplygraph_upstream_requests_total\{supplier="cenports",operation="authorize",status="200"\} 1\b/);
+  });
+
   it('refuses first above 100 with a clear error naming the argument', async () => {
     const answer = await gateway.query('{ orders(first: 101) { nodes { id } } }');
     expect(answer.errors?.[0]?.message).toMatch(/first must be between 1 and 100/);
