@@ -47,7 +47,7 @@ export async function startGatewayProcess(sandboxes: Sandboxes, options: { profi
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...liveEnvironment(sandboxes), PORT: '0', HOST: '127.0.0.1' },
+    env: { NODE_ENV: 'production', ...process.env, ...liveEnvironment(sandboxes), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

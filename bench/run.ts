@@ -22,8 +22,6 @@ interface Scenario {
   name: string;
   query: string;
   variables?: (s: Sandboxes) => Record<string, unknown>;
-  /** upstream round trips that must happen one after another, once caches are warm */
-  dependentRoundTrips: number;
 }
 
 const ORDER = `id status supplierStatus createdAt total { amount currencyCode }
@@ -34,18 +32,15 @@ const scenarios: Scenario[] = [
   {
     name: 'catalog page of 50 products',
     query: '{ products(first: 50, filter: { suppliers: [PLEASURESTOCK] }) { nodes { id sku name price { amount currencyCode } } pageInfo { endCursor } } }',
-    dependentRoundTrips: 0,
   },
   {
     name: '100 orders across suppliers with lines, products and shipments',
     query: `{ orders(first: 100) { nodes { ${ORDER} } } }`,
-    dependentRoundTrips: 2,
   },
   {
     name: 'one order by id',
     query: `query ($id: ID!) { node(id: $id) { ... on Order { ${ORDER} } } }`,
     variables: (s) => ({ id: Buffer.from(`Order:cenports:${s.cenports.state.orders.find((o) => o.channelId === s.cenports.credentials.channelId)!.orderNo}`).toString('base64url') }),
-    dependentRoundTrips: 2,
   },
 ];
 
@@ -53,8 +48,15 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
-  const sandboxes = await startSandboxes({ latencyMs, rateLimitMode: 'off' });
+  // Latency is injected as a fault, so the same warm gateway can be timed with and without it.
+  const sandboxes = await startSandboxes({ rateLimitMode: 'off' });
   const all = [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
+  const setLatency = (ms: number) => all.forEach((s) => (ms > 0 ? s.faults.set([{ kind: 'latency', ms }]) : s.faults.clear()));
+  const timeSequential = async (scenario: Scenario): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) times.push(await post(scenario));
+    return times.sort((a, b) => a - b);
+  };
   const gateway = await startGatewayProcess(sandboxes, { profileDir: values.profile });
   const post = async (scenario: Scenario): Promise<number> => {
     const started = performance.now();
@@ -70,11 +72,18 @@ async function main(): Promise<void> {
   const results = [];
   try {
     for (const scenario of scenarios) {
+      setLatency(latencyMs);
       for (let i = 0; i < 3; i++) await post(scenario); // warm caches and tokens
       all.forEach((s) => s.stats.reset());
-      const sequential: number[] = [];
-      for (let i = 0; i < iterations; i++) sequential.push(await post(scenario));
+      const sequential = await timeSequential(scenario);
       const upstreamCalls = all.reduce((sum, s) => sum + s.stats.count(), 0) / iterations;
+      setLatency(0);
+      const withoutLatency = await timeSequential(scenario);
+      setLatency(latencyMs);
+      // Dependent round trips, measured: how much the median moves per ms of added latency.
+      const p50 = percentile(sequential, 50);
+      const p50WithoutLatency = percentile(withoutLatency, 50);
+      const dependentRoundTrips = Math.max(0, Math.round((p50 - p50WithoutLatency) / latencyMs));
       const concurrent: number[] = [];
       const started = performance.now();
       await Promise.all(
@@ -83,13 +92,13 @@ async function main(): Promise<void> {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      sequential.sort((a, b) => a - b);
       concurrent.sort((a, b) => a - b);
-      const criticalPathMs = scenario.dependentRoundTrips * latencyMs;
-      const p50 = percentile(sequential, 50);
+      const criticalPathMs = dependentRoundTrips * latencyMs;
       results.push({
         scenario: scenario.name,
         upstreamCallsPerQuery: round(upstreamCalls),
+        dependentRoundTrips,
+        gatewayOnlyP50Ms: round(p50WithoutLatency),
         concurrency1: { p50Ms: round(p50), p99Ms: round(percentile(sequential, 99)), requestsPerSecond: round(1000 / (sequential.reduce((a, b) => a + b, 0) / sequential.length)) },
         concurrency32: { p50Ms: round(percentile(concurrent, 50)), p99Ms: round(percentile(concurrent, 99)), requestsPerSecond: round(concurrent.length / seconds) },
         criticalPathMs,
@@ -104,6 +113,8 @@ async function main(): Promise<void> {
       results.map((r) => ({
         scenario: r.scenario,
         'calls/query': r.upstreamCallsPerQuery,
+        'dependent trips': r.dependentRoundTrips,
+        'p50 no latency': r.gatewayOnlyP50Ms,
         'p50 c1': r.concurrency1.p50Ms,
         'p99 c1': r.concurrency1.p99Ms,
         'p50 c32': r.concurrency32.p50Ms,

@@ -83,6 +83,23 @@ describe('read side over HTTP', () => {
     expect(callsForFifty.centre).toBe(0);
   });
 
+  it('reads PleasureStock order lines once; after that a page costs one list call however long', async () => {
+    // Its list carries no lines, so the first sight of an order costs one detail call (kept since
+    // lines never change); this is the supplier's limit, measured here so it cannot creep.
+    const ask = (first: number) =>
+      gateway.query<{ orders: { nodes: OrderNode[] } }>(`{ orders(first: ${first}, filter: { suppliers: [PLEASURESTOCK] }) { nodes { ${ORDER_FIELDS} } } }`);
+    await ask(50);
+    gateway.resetSandboxes();
+    const ten = await ask(10);
+    const callsForTen = gateway.sandboxes.pleasurestock.stats.count();
+    gateway.resetSandboxes();
+    const fifty = await ask(50);
+    expect(ten.errors ?? fifty.errors).toBeUndefined();
+    expect(fifty.data!.orders.nodes.every((o) => o.lines.length > 0 && o.lines.every((l) => l.product))).toBe(true);
+    expect(gateway.sandboxes.pleasurestock.stats.count()).toBe(callsForTen);
+    expect(callsForTen).toBeLessThanOrEqual(2);
+  });
+
   it('batches PleasureStock products named by many order lines into one ?ids= call', async () => {
     const orders = gateway.sandboxes.pleasurestock.state.orders.slice(0, 20);
     const ids = orders.map((o) => o.orderNumber);
