@@ -13,6 +13,7 @@ import type {
 } from '../domain/models.ts';
 import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
 import type { SupplierDescriptor, SupplierOperation } from './operations.ts';
+import type { SupplierWrites } from './writes.ts';
 
 /** A slice of a supplier's list: items [offset, offset + limit) of its own sequence. */
 export interface ListWindow {
@@ -58,7 +59,7 @@ export interface InventoryListFilter {
  * Batch methods return exactly one entry per id, in id order, null for an id the supplier lacks.
  * Every method throws SupplierUnavailableError or SupplierContractError when the supplier fails.
  */
-export interface SupplierAdapter {
+export interface SupplierAdapter extends SupplierWrites {
   readonly descriptor: SupplierDescriptor;
   listProducts?(window: ListWindow, filter: ProductListFilter): Promise<WindowPage<ProductModel>>;
   getProducts?(ids: readonly string[]): Promise<(ProductModel | null)[]>;
@@ -90,6 +91,16 @@ const ADAPTER_METHODS = [
   'trackingUpdates',
   'reorderRecommendations',
   'convertCurrency',
+  'createOrder',
+  'cancelOrder',
+  'updateOrderStatus',
+  'acknowledgeOrders',
+  'acknowledgeShipments',
+  'acknowledgeTrackingUpdates',
+  'createShipment',
+  'markShipmentShipped',
+  'adjustInventory',
+  'submitSalesReport',
 ] as const satisfies readonly (keyof SupplierAdapter & SupplierOperation)[];
 
 /** The operations an adapter implements: the one source of `Supplier.capabilities`. */

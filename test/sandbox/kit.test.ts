@@ -70,6 +70,19 @@ describe('sandbox kit', () => {
     expect(retry.status).toBe(201);
   });
 
+  it('applies the write and never answers under hangAfterWrite', async () => {
+    toy.handle.faults.set([{ kind: 'hangAfterWrite', times: 1 }]);
+    await expect(
+      fetch(`${toy.handle.baseUrl}/things`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'applied-unanswered' }),
+        signal: AbortSignal.timeout(200),
+      }),
+    ).rejects.toThrow();
+    expect(toy.placed).toContain('applied-unanswered');
+  });
+
   it('injects an error status a limited number of times, only for the named operation', async () => {
     toy.handle.faults.set([{ kind: 'error', status: 503, operations: ['listThings'], times: 2 }]);
     expect((await post(toy.handle, 'unaffected')).status).toBe(201);

@@ -194,6 +194,11 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
         }
       }
       const body = await definition.handler(request, reply);
+      if (definition.write && faults.take(operationId, ['hangAfterWrite']).length > 0) {
+        // The write is applied and the caller waits for an answer that never comes.
+        stats.answered(operationId, 0);
+        return reply.hijack();
+      }
       if (definition.write && faults.take(operationId, ['resetAfterWrite']).length > 0) {
         // The write above is applied; the caller only sees its connection die.
         request.raw.socket.destroy();

@@ -22,6 +22,7 @@ export type FaultRule = FaultScope &
     | { kind: 'malformedJson' }
     | { kind: 'reset' }
     | { kind: 'resetAfterWrite' }
+    | { kind: 'hangAfterWrite' }
   );
 
 interface ActiveRule {
