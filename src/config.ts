@@ -24,6 +24,10 @@ export interface GatewayConfig {
   mode: 'sandbox' | 'live';
   /** present in live mode only: sandbox mode takes it from the running simulators */
   suppliers?: SuppliersConfig;
+  /** PostgreSQL for the gateway's own state; PGlite in dataDir when absent */
+  databaseUrl?: string;
+  dataDir: string;
+  leaseMs: number;
 }
 
 const url = z.url({ protocol: /^https?$/ });
@@ -97,6 +101,9 @@ const Gateway = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   SUPPLYGRAPH_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
   SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
+  SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 /**
@@ -122,7 +129,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     }
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  return { port: gateway.data!.PORT, host: gateway.data!.HOST, mode, suppliers };
+  const g = gateway.data!;
+  return {
+    port: g.PORT,
+    host: g.HOST,
+    mode,
+    suppliers,
+    databaseUrl: g.DATABASE_URL,
+    dataDir: g.SUPPLYGRAPH_DATA_DIR,
+    leaseMs: g.SUPPLYGRAPH_LEASE_MS,
+  };
 }
 
 function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {

@@ -1,4 +1,4 @@
-import { createSupplierRegistry } from './app/adapters.ts';
+import { startRuntime } from './app/runtime.ts';
 import { loadConfig, type SuppliersConfig } from './config.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createGateway } from './http/server.ts';
@@ -27,16 +27,15 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics();
-  const registry = createSupplierRegistry(suppliers, (call) =>
-    metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
-  );
-  const gateway = await createGateway({ suppliers: registry, metrics });
+  const runtime = await startRuntime({ suppliers, metrics, databaseUrl: config.databaseUrl, dataDir: config.dataDir, leaseMs: config.leaseMs });
+  const gateway = await createGateway({ orders: runtime.orders, metrics });
   const url = await gateway.listen(config.port, config.host);
   console.log(`supplygraph listening on ${url} (${config.mode} mode)`);
 
   const stop = async (signal: string) => {
     console.log(`supplygraph stopping (${signal})`);
     await gateway.close();
+    await runtime.close();
     await stopSandboxes();
     process.exit(0);
   };

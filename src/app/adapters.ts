@@ -12,7 +12,7 @@ import { createWhitelabelAdapter } from '../suppliers/whitelabel/index.ts';
 export function createSupplierRegistry(config: SuppliersConfig, onCall?: (event: UpstreamCallEvent) => void): SupplierRegistry {
   const common = { timeoutMs: config.timeoutMs, onCall };
   const adapters: SupplierAdapter[] = [];
-  if (config.centre) adapters.push(createCentreAdapter({ priceList: config.centre.priceList }));
+  if (config.centre) adapters.push(createCentreAdapter({ ...common, ...config.centre }));
   if (config.whitelabel) adapters.push(createWhitelabelAdapter({ ...common, ...config.whitelabel }));
   if (config.pleasurestock) adapters.push(createPleasurestockAdapter({ ...common, ...config.pleasurestock }));
   if (config.ordersapi) adapters.push(createOrdersapiAdapter({ ...common, ...config.ordersapi }));

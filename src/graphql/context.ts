@@ -1,3 +1,5 @@
+import type { OrderServiceDeps } from '../orders/place-cart.ts';
+import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import { Loaders } from './loaders.ts';
 import { PartialErrors } from './partial-errors.ts';
@@ -5,10 +7,22 @@ import { PartialErrors } from './partial-errors.ts';
 /** What every resolver receives: built fresh for each request. */
 export interface GatewayContext {
   suppliers: SupplierRegistry;
+  store: Store;
+  /** what the write side needs (suppliers, store, lease owner, clock) */
+  orders: OrderServiceDeps;
+  /** whose idempotency keys these are: the caller's API key once keys have owners */
+  scope: string;
   loaders: Loaders;
   partialErrors: PartialErrors;
 }
 
-export function createContext(suppliers: SupplierRegistry): GatewayContext {
-  return { suppliers, loaders: new Loaders(suppliers), partialErrors: new PartialErrors() };
+export function createContext(orders: OrderServiceDeps, scope: string): GatewayContext {
+  return {
+    suppliers: orders.suppliers,
+    store: orders.store,
+    orders,
+    scope,
+    loaders: new Loaders(orders.suppliers, orders.store),
+    partialErrors: new PartialErrors(),
+  };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { InventoryLevelModel, OrderModel, ProductModel, ShipmentModel, TransactionModel, WalletModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
+import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 
 /**
@@ -11,7 +12,10 @@ export class Loaders {
   readonly #loaders = new Map<string, DataLoader<string, unknown>>();
   readonly #wallets = new Map<SupplierId, Promise<WalletModel>>();
 
-  constructor(private readonly suppliers: SupplierRegistry) {}
+  constructor(
+    private readonly suppliers: SupplierRegistry,
+    private readonly store: Store,
+  ) {}
 
   product(supplier: SupplierId): DataLoader<string, ProductModel | null> {
     return this.#loader(supplier, 'product', (ids) => this.suppliers.require(supplier).getProducts?.(ids) ?? nulls(ids));
@@ -29,8 +33,36 @@ export class Loaders {
     );
   }
 
+  /**
+   * Transactions as the gateway recorded them (what was submitted, which orders), with the
+   * supplier asked only about those not yet final.
+   */
   transaction(supplier: SupplierId): DataLoader<string, TransactionModel | null> {
-    return this.#loader(supplier, 'transaction', (ids) => this.suppliers.require(supplier).getTransactions?.(ids) ?? nulls(ids));
+    return this.#loader(supplier, 'transaction', async (handles) => {
+      const recorded = await this.store.transactions.get(supplier, handles);
+      const open = handles.filter((_, i) => !recorded[i] || !['COMPLETED', 'FAILED'].includes(recorded[i]!.status));
+      const adapter = this.suppliers.require(supplier);
+      const live = open.length > 0 && adapter.getTransactions ? await adapter.getTransactions(open) : [];
+      return handles.map((handle, i) => {
+        const fresh = live[open.indexOf(handle)];
+        const known = recorded[i];
+        if (!fresh) return known ?? null;
+        return known ? { ...fresh, kind: known.kind, supplierOrderIds: known.supplierOrderIds } : fresh;
+      });
+    });
+  }
+
+  /** The gateway's journal entry of an order it placed, or null. */
+  journal(supplier: SupplierId): DataLoader<string, JournalEntry | null> {
+    return this.#loader(supplier, 'journal', (ids) => this.store.journal.getMany(supplier, ids));
+  }
+
+  /** An order's status history, oldest first: one store query for every order in the request. */
+  events(): DataLoader<string, OrderEvent[]> {
+    return this.#loader('all' as SupplierId, 'events', async (keys) => {
+      const parsed = keys.map((key) => JSON.parse(key) as [SupplierId, string]);
+      return this.store.events.forOrders(parsed.map(([supplier, supplierOrderId]) => ({ supplier, supplierOrderId })));
+    });
   }
 
   /** Stock per SKU: one getInventory call for every SKU asked in the same tick. */
@@ -64,5 +96,8 @@ export class Loaders {
     return loader;
   }
 }
+
+type JournalEntry = Awaited<ReturnType<Store['journal']['getMany']>>[number];
+type OrderEvent = Awaited<ReturnType<Store['events']['forOrders']>>[number][number];
 
 const nulls = (ids: readonly string[]) => Promise.resolve(ids.map(() => null));

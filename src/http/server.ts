@@ -6,11 +6,12 @@ import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { maskUnexpectedErrors } from '../graphql/mask-errors.ts';
 import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
-import type { SupplierRegistry } from '../suppliers/registry.ts';
+import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 
 export interface GatewayOptions {
-  suppliers: SupplierRegistry;
+  /** the suppliers, the store and what writes need */
+  orders: OrderServiceDeps;
   metrics?: GatewayMetrics;
   /** where the detail of a masked error goes (default: stderr) */
   logError?: (error: unknown) => void;
@@ -55,7 +56,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (): Promise<GatewayContext> => createContext(options.suppliers),
+    // Until callers authenticate, every caller shares one idempotency scope.
+    context: async (): Promise<GatewayContext> => createContext(options.orders, 'public'),
   });
 
   return {

@@ -16,18 +16,26 @@ export interface Sandboxes {
   close(): Promise<void>;
 }
 
+export interface SandboxesOptions extends CommonSandboxOptions {
+  /** how long Cenports takes to finish an asynchronous write (its default 1.5 s) */
+  transactionDelayMs?: number;
+  /** the WhiteLabel wallet's starting balance in cents */
+  walletBalanceCents?: number;
+}
+
 /**
  * Starts all five sandboxes in-process on OS-chosen ports: for tests, the benchmark and
  * `npm start`. Options apply to every sandbox (e.g. a fixed added latency for the benchmark).
  */
-export async function startSandboxes(options: CommonSandboxOptions = {}): Promise<Sandboxes> {
-  const common = { ...options, port: undefined };
+export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
+  const { transactionDelayMs, walletBalanceCents, ...rest } = options;
+  const common = { ...rest, port: undefined };
   const [centre, whitelabel, pleasurestock, ordersapi, cenports] = await Promise.all([
     startCentreSandbox(common),
-    startWhitelabelSandbox(common),
+    startWhitelabelSandbox({ ...common, walletBalanceCents }),
     startPleasurestockSandbox(common),
     startOrdersapiSandbox(common),
-    startCenportsSandbox(common),
+    startCenportsSandbox({ ...common, transactionDelayMs }),
   ]);
   const all = [centre, whitelabel, pleasurestock, ordersapi, cenports];
   return {

@@ -32,7 +32,7 @@ describe('read side over HTTP', () => {
     expect(errors).toBeUndefined();
     const byCode = Object.fromEntries(data!.suppliers.map((s) => [s.code, s.capabilities]));
     expect(Object.keys(byCode)).toEqual(['CENTRE', 'WHITELABEL', 'PLEASURESTOCK', 'ORDERSAPI', 'CENPORTS']);
-    expect(byCode.CENTRE).toEqual(['listProducts', 'getProducts']);
+    expect(byCode.CENTRE).toEqual(['listProducts', 'getProducts', 'listOrders', 'getOrders', 'createOrder']);
     expect(byCode.WHITELABEL).toEqual(expect.arrayContaining(['listOrders', 'getWallet', 'getInventory']));
     expect(byCode.PLEASURESTOCK).toEqual(expect.arrayContaining(['getProducts', 'convertCurrency']));
     expect(byCode.CENPORTS).toEqual(expect.arrayContaining(['getTransactions', 'listShipments', 'getInventory']));

@@ -53,7 +53,7 @@ describe('npm start', () => {
     expect(errors).toBeUndefined();
     expect(data.suppliers.map((s) => s.code)).toEqual(['CENTRE', 'WHITELABEL', 'PLEASURESTOCK', 'ORDERSAPI', 'CENPORTS']);
     const byCode = Object.fromEntries(data.suppliers.map((s) => [s.code, s]));
-    expect(byCode.CENTRE!.capabilities).toEqual(['listProducts', 'getProducts']);
+    expect(byCode.CENTRE!.capabilities).toEqual(['listProducts', 'getProducts', 'listOrders', 'getOrders', 'createOrder']);
     expect(byCode.PLEASURESTOCK!.capabilities).toEqual(expect.arrayContaining(['getProducts', 'listOrders']));
     expect(byCode.ORDERSAPI!.capabilities).not.toContain('cancelOrder');
     expect(byCode.CENPORTS!.rateLimits).toEqual([{ scope: 'all', limit: 60, windowSeconds: 60 }]);

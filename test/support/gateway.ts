@@ -1,9 +1,8 @@
-import { createSupplierRegistry } from '../../src/app/adapters.ts';
+import { startRuntime } from '../../src/app/runtime.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
 import { createGateway } from '../../src/http/server.ts';
 import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.ts';
-import type { CommonSandboxOptions } from '../../src/sandbox/kit/index.ts';
+import { startSandboxes, type Sandboxes, type SandboxesOptions } from '../../src/sandbox/index.ts';
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
@@ -26,14 +25,22 @@ export interface SandboxedGateway {
 
 /** The five sandboxes and a gateway over them, on loopback ports, as `npm start` wires them. */
 export async function startSandboxedGateway(
-  options: { sandbox?: CommonSandboxOptions; timeoutMs?: number; logError?: (error: unknown) => void } = {},
+  options: {
+    sandbox?: SandboxesOptions;
+    timeoutMs?: number;
+    logError?: (error: unknown) => void;
+    databaseUrl?: string;
+  } = {},
 ): Promise<SandboxedGateway> {
-  const sandboxes = await startSandboxes({ rateLimitMode: 'off', ...options.sandbox });
+  const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
   const metrics = createMetrics();
-  const registry = createSupplierRegistry(sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000), (call) =>
-    metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
-  );
-  const gateway = await createGateway({ suppliers: registry, metrics, logError: options.logError ?? (() => {}) });
+  const runtime = await startRuntime({
+    suppliers: sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000),
+    metrics,
+    dataDir: 'memory',
+    databaseUrl: options.databaseUrl,
+  });
+  const gateway = await createGateway({ orders: runtime.orders, metrics, logError: options.logError ?? (() => {}) });
   const url = await gateway.listen(0, '127.0.0.1');
   const all = () => [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
   return {
@@ -59,6 +66,7 @@ export async function startSandboxedGateway(
     },
     async close() {
       await gateway.close();
+      await runtime.close();
       await sandboxes.close();
     },
   };

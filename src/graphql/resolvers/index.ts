@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { Money } from './money.ts';
+import { Mutation } from './mutation.ts';
 import { Node, nodeQueries } from './node.ts';
 import { Order, OrderLine, orderQueries } from './order.ts';
 import { InventoryLevel, Product, productQueries } from './product.ts';
@@ -8,6 +9,7 @@ import { Date, DateTime, Decimal } from './scalars.ts';
 import { Shipment, TrackingUpdate, shipmentQueries } from './shipment.ts';
 import { Supplier, supplierQueries } from './supplier.ts';
 import { Transaction } from './transaction.ts';
+import { transactionQueries } from './transaction-queries.ts';
 import { Wallet, walletQueries } from './wallet.ts';
 
 export const resolvers: Resolvers = {
@@ -22,7 +24,9 @@ export const resolvers: Resolvers = {
     ...shipmentQueries,
     ...walletQueries,
     ...reportingQueries,
+    ...transactionQueries,
   },
+  Mutation,
   Node,
   Supplier,
   Money,

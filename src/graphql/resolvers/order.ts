@@ -28,6 +28,11 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
 
 export const Order: OrderResolvers = {
   id: (order) => globalIdOf.order(order),
+  // The merchant's reference as sent to createOrder, where the gateway placed the order (some
+  // suppliers only keep the gateway's idempotency token in their reference field).
+  externalReference: async (order, _args, { loaders }) =>
+    (await loaders.journal(order.supplier).load(order.supplierOrderId))?.externalReference ?? order.externalReference,
+  events: (order, _args, { loaders }) => loaders.events().load(JSON.stringify([order.supplier, order.supplierOrderId])),
   supplier: (order) => ({ id: order.supplier }),
   // A non-null list: a supplier failure leaves it empty and is reported, so it cannot null the
   // whole page (other suppliers' orders included).

@@ -6,6 +6,7 @@ import { expectBody } from '../http/expect.ts';
 import type { SupplierDescriptor } from '../operations.ts';
 import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { createCenportsClient, expectOk, type CenportsConnection } from './client.ts';
+import { createChangeWrites } from './changes.ts';
 import { toChannel } from './mapping.ts';
 import { createOrderReads } from './orders.ts';
 import { RecentOrders } from './recent-orders.ts';
@@ -13,6 +14,9 @@ import { createShipmentReads } from './shipments.ts';
 import { createStockReads, type StockOptions } from './stock.ts';
 import { createTransactionReads } from './transactions.ts';
 import { ChannelListWire } from './wire.ts';
+import { createPlacementWrites } from './writes.ts';
+
+export { isDuplicateOrderFailure, placementFailureRefusals } from './transaction-errors.ts';
 
 /** Cenports: orders, shipments, inventory and channels; its writes are asynchronous transactions. */
 export const cenports = {
@@ -33,7 +37,9 @@ export interface CenportsAdapterOptions extends CenportsConnection, StockOptions
 
 /**
  * The Cenports adapter for one partner and sales channel. Lists are read page by page in
- * Cenports' own newest-first order; batches use its comma-separated `orders` filter.
+ * Cenports' own newest-first order; batches use its comma-separated `orders` filter. Writes
+ * (placing, acknowledging, stock changes) are submitted transactions the gateway follows with
+ * getTransactions; a placement's token is its orderNo.
  */
 export function createCenportsAdapter(options: CenportsAdapterOptions): SupplierAdapter {
   const client = createCenportsClient(options);
@@ -43,6 +49,8 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
   const shipments = createShipmentReads(client, limit);
   const stock = createStockReads(client, options);
   const transactions = createTransactionReads(client, limit);
+  const placements = createPlacementWrites(client, orders, options.now ?? Date.now);
+  const changes = createChangeWrites(client, orders);
 
   const channels = new RefreshingSnapshot<SalesChannelModel[]>({
     ttlMs: options.channelsTtlMs ?? 600_000,
@@ -67,5 +75,11 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
     getInventory: stock.inventory,
     getTransactions: transactions.get,
     listSalesChannels: () => channels.get(),
+    validatePlacement: placements.validatePlacement,
+    createOrder: placements.createOrder,
+    findPlacement: placements.findPlacement,
+    acknowledgeOrders: changes.acknowledgeOrders,
+    acknowledgeShipments: changes.acknowledgeShipments,
+    adjustInventory: changes.adjustInventory,
   };
 }

@@ -56,6 +56,19 @@ export function createOrderReads(client: CenportsClient, limit: LimitFunction, r
     return mapOrBreach('cenports', 'getOrders', () => list.data.map(toOrder));
   };
 
+  /** One GET /orders?orders=a,b,c per 255 characters of order numbers, fresh list results reused. */
+  const get = async (orderNos: readonly string[]): Promise<(OrderModel | null)[]> => {
+    const found = new Map<string, OrderModel>();
+    for (const orderNo of orderNos) {
+      const order = recent.fresh(orderNo);
+      if (order) found.set(orderNo, order);
+    }
+    const missing = orderNos.filter((orderNo) => !found.has(orderNo));
+    const batches = await Promise.all(commaLists(missing).map((list) => limit(() => batch(list))));
+    for (const order of batches.flat()) found.set(order.supplierOrderId, order);
+    return orderNos.map((orderNo) => found.get(orderNo) ?? null);
+  };
+
   return {
     /** Newest order date first, as Cenports sorts; statuses cannot be pushed down, only ruled out. */
     async list(window: ListWindow, filter: OrderListFilter): Promise<WindowPage<OrderModel>> {
@@ -64,17 +77,11 @@ export function createOrderReads(client: CenportsClient, limit: LimitFunction, r
       return readWindow(window, ({ page: number, size }) => page({ ...range, page: number, limit: size }));
     },
 
-    /** One GET /orders?orders=a,b,c per 255 characters of order numbers, fresh list results reused. */
-    async get(orderNos: readonly string[]): Promise<(OrderModel | null)[]> {
-      const found = new Map<string, OrderModel>();
-      for (const orderNo of orderNos) {
-        const order = recent.fresh(orderNo);
-        if (order) found.set(orderNo, order);
-      }
-      const missing = orderNos.filter((orderNo) => !found.has(orderNo));
-      const batches = await Promise.all(commaLists(missing).map((list) => limit(() => batch(list))));
-      for (const order of batches.flat()) found.set(order.supplierOrderId, order);
-      return orderNos.map((orderNo) => found.get(orderNo) ?? null);
+    get,
+    /** Like get, but never from the list cache: for reads that must see a write (findPlacement, acknowledge). */
+    reload(orderNos: readonly string[]): Promise<(OrderModel | null)[]> {
+      recent.forget(orderNos);
+      return get(orderNos);
     },
   };
 }

@@ -19,6 +19,11 @@ export class RecentOrders {
     for (const order of orders) this.#seen.set(order.supplierOrderId, { order, at });
   }
 
+  /** Drops orders a write may have changed, so the next read asks Cenports. */
+  forget(orderNos: readonly string[]): void {
+    for (const orderNo of orderNos) this.#seen.delete(orderNo);
+  }
+
   /** The order if a list returned it within the TTL. */
   fresh(orderNo: string): OrderModel | undefined {
     const entry = this.#seen.get(orderNo);

@@ -123,3 +123,10 @@ export const ChannelWire = z.object({
 export type ChannelWire = z.infer<typeof ChannelWire>;
 
 export const ChannelListWire = z.object({ data: z.array(ChannelWire) });
+
+/** A 422: Laravel's messages per dotted field path ("orders.0.lineItems.1.quantity"). */
+export const ValidationErrorWire = z.object({ message: z.string(), errors: z.record(z.string(), z.array(z.string())) });
+export type ValidationErrorWire = z.infer<typeof ValidationErrorWire>;
+
+/** A 400: Cenports' business error, one message per refused item. */
+export const BusinessErrorWire = z.object({ code: z.string(), message: z.string(), errors: z.array(z.string()) });

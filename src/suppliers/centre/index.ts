@@ -4,7 +4,9 @@ import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
 import type { SupplierAdapter } from '../adapter.ts';
 import type { SupplierDescriptor } from '../operations.ts';
 import { sliceWindow } from '../shared/window.ts';
+import { createCentreClient, type CentreConnection } from './client.ts';
 import type { CentrePriceListEntry } from './price-list.ts';
+import { createCentreWrites } from './writes.ts';
 
 /** Centre Research: order creation only; the gateway's journal is its read side. */
 export const centre = {
@@ -16,8 +18,10 @@ export const centre = {
   ],
 } as const satisfies SupplierDescriptor;
 
-export interface CentreAdapterOptions {
+export interface CentreAdapterOptions extends CentreConnection {
   priceList: readonly CentrePriceListEntry[];
+  /** the clock that dates placed orders (Centre's answer has no timestamp); tests pin it */
+  now?: () => Date;
 }
 
 function toProduct(entry: CentrePriceListEntry): ProductModel {
@@ -33,7 +37,11 @@ function toProduct(entry: CentrePriceListEntry): ProductModel {
   };
 }
 
-/** The Centre adapter's read side: its products are the configured price list, no call needed. */
+/**
+ * The Centre adapter. Its products are the configured price list, no call needed; its one
+ * upstream operation is createOrder (see writes.ts), and the placed order it returns is all the
+ * gateway will ever know of the order, since Centre has no read API.
+ */
 export function createCentreAdapter(options: CentreAdapterOptions): SupplierAdapter {
   const products = options.priceList.map(toProduct);
   const byId = new Map(products.flatMap((p) => [[p.supplierProductId, p] as const, [p.sku, p] as const]));
@@ -52,5 +60,6 @@ export function createCentreAdapter(options: CentreAdapterOptions): SupplierAdap
     async getProducts(ids) {
       return ids.map((id) => byId.get(id) ?? null);
     },
+    ...createCentreWrites(createCentreClient(options), options.priceList, options.now),
   };
 }

@@ -13,3 +13,14 @@ export const CentrePriceListEntry = z.object({
 });
 export type CentrePriceListEntry = z.infer<typeof CentrePriceListEntry>;
 export const CentrePriceList = z.array(CentrePriceListEntry);
+
+/**
+ * The entry Centre would price a line with: by variant id first, then by SKU, exactly and
+ * case-sensitively, as its spec says it looks variants up. Undefined when neither matches.
+ */
+export function lookupVariant(
+  priceList: readonly CentrePriceListEntry[],
+  reference: string,
+): CentrePriceListEntry | undefined {
+  return priceList.find((entry) => entry.variantId === reference) ?? priceList.find((entry) => entry.sku === reference);
+}

@@ -11,6 +11,7 @@ import type { OrdersapiCatalogEntry } from './catalog.ts';
 import { createOrdersapiClient, type OrdersapiConnection } from './client.ts';
 import { toOrder, toProduct } from './mapping.ts';
 import { OrderListWire, OrderWire } from './wire.ts';
+import { createOrdersapiWrites } from './writes.ts';
 
 /** The Orders API supplier: create, list and get orders; no idempotency, no cancel. */
 export const ordersapi = {
@@ -26,20 +27,35 @@ export interface OrdersapiAdapterOptions extends OrdersapiConnection {
   ordersTtlMs?: number;
   /** simultaneous GET /orders/{id} calls at most (default 4) */
   maxConcurrent?: number;
+  /** sent as `partner_name` on every order placed (default "supplygraph") */
+  partnerName?: string;
+  /** the clock that dates placed orders (the supplier sends no timestamps); tests pin it */
+  now?: () => Date;
 }
 
-/** The ordersapi adapter. Its list comes whole and oldest first, so it is reversed and reused briefly. */
+/**
+ * The ordersapi adapter. Its list comes whole and oldest first, so it is reversed and reused
+ * briefly, and dropped when an order is placed. Writes: createOrder with the token as
+ * customer_reference, and findPlacement by searching the list for it (see writes.ts).
+ *
+ * externalReference on the read side is the supplier's customer_reference. For orders the
+ * gateway placed that is the gateway's token, not the client's reference: the gateway's journal
+ * holds the client's (placed orders carry it), and the gateway shows the journal's value for
+ * orders it has journaled. Orders placed elsewhere keep whatever reference their placer sent.
+ */
 export function createOrdersapiAdapter(options: OrdersapiAdapterOptions): SupplierAdapter {
   const upstream = createOrdersapiClient(options);
   const limit = pLimit(options.maxConcurrent ?? 4);
   const products = options.catalog.map(toProduct);
   const byProductId = new Map(products.map((p) => [p.supplierProductId, p]));
 
-  const newestFirst = new Snapshot<OrderModel[]>(options.ordersTtlMs ?? 2_000, async () => {
-    const answer = await upstream.call('listOrders', (client, init) => client.GET('/orders', init));
-    const list = expectBody(OrderListWire, answer, 'ordersapi', 'listOrders');
-    return mapOrBreach('ordersapi', 'listOrders', () => list.items.map(toOrder).reverse());
-  });
+  const freshOrderSnapshot = () =>
+    new Snapshot<OrderModel[]>(options.ordersTtlMs ?? 2_000, async () => {
+      const answer = await upstream.call('listOrders', (client, init) => client.GET('/orders', init));
+      const list = expectBody(OrderListWire, answer, 'ordersapi', 'listOrders');
+      return mapOrBreach('ordersapi', 'listOrders', () => list.items.map(toOrder).reverse());
+    });
+  let newestFirst = freshOrderSnapshot();
 
   const getOrder = async (id: string): Promise<OrderModel | null> => {
     const answer = await upstream.call('getOrder', (client, init) =>
@@ -75,5 +91,14 @@ export function createOrdersapiAdapter(options: OrdersapiAdapterOptions): Suppli
       }
       return Promise.all(ids.map((id) => limit(() => getOrder(id))));
     },
+    ...createOrdersapiWrites(upstream, {
+      partnerName: options.partnerName ?? 'supplygraph',
+      catalog: new Map(options.catalog.map((entry) => [entry.productId, entry])),
+      now: options.now ?? (() => new Date()),
+      // A list cached before the placement lacks the new order: the next read fetches again.
+      onPlaced: () => {
+        newestFirst = freshOrderSnapshot();
+      },
+    }),
   };
 }

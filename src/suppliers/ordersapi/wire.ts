@@ -25,3 +25,13 @@ export const OrderWire = z.object({
 export type OrderWire = z.infer<typeof OrderWire>;
 
 export const OrderListWire = z.object({ count: z.number().int().nonnegative(), items: z.array(OrderWire) });
+
+/** A refusal (400, 404, 409): FastAPI's `{"detail": "..."}`. */
+export const ErrorWire = z.looseObject({ detail: z.string() });
+export type ErrorWire = z.infer<typeof ErrorWire>;
+
+/** FastAPI's 422: one problem per broken rule, located from "body" down. */
+export const ValidationErrorWire = z.looseObject({
+  detail: z.array(z.looseObject({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string(), type: z.string() })).min(1),
+});
+export type ValidationErrorWire = z.infer<typeof ValidationErrorWire>;

@@ -20,6 +20,8 @@ interface Catalog {
 export interface PleasurestockCatalog {
   list(window: ListWindow, filter: ProductListFilter): Promise<WindowPage<ProductModel>>;
   byIds(ids: readonly string[]): Promise<(ProductModel | null)[]>;
+  /** The whole catalog by id when a fresh copy is held, without any call; null otherwise. */
+  freshCopy(): ReadonlyMap<string, ProductModel> | null;
 }
 
 /**
@@ -90,6 +92,11 @@ export function createCatalog(upstream: PleasurestockClient, options: { ttlMs: n
       const wanted = [...new Set(ids)].filter((id) => INTERNAL_ID.test(id) && !held?.data.byId.has(id));
       const fetched = wanted.length > 0 && !held?.fresh ? await fetchByIds(wanted) : new Map<string, ProductModel>();
       return ids.map((id) => held?.data.byId.get(id) ?? fetched.get(id) ?? null);
+    },
+
+    freshCopy() {
+      const held = snapshot.peek();
+      return held?.fresh ? held.data.byId : null;
     },
   };
 }

@@ -6,6 +6,7 @@ import { createCatalog } from './catalog.ts';
 import { createPleasurestockClient, type PleasurestockConnection } from './client.ts';
 import { createOrderReader } from './orders.ts';
 import { createReporting } from './reporting.ts';
+import { createWrites } from './writes.ts';
 
 /** PleasureStock: a large paged catalog with ?ids= batching, split orders, sales and webhooks. */
 export const pleasurestock = {
@@ -33,14 +34,20 @@ export interface PleasurestockAdapterOptions extends PleasurestockConnection {
   orderLinesCacheSize?: number;
   /** simultaneous GET /external/orders/{orderNumber} calls at most (default 4) */
   maxConcurrent?: number;
-  /** the clock the caches read (default Date.now) */
+  /** how far back findPlacement looks for a lost create (default 24 h) */
+  placementLookupWindowMs?: number;
+  /** GET /external/orders pages of 100 findPlacement reads at most (default 5) */
+  placementLookupMaxPages?: number;
+  /** the clock the caches and the placement lookup read (default Date.now) */
   now?: () => number;
 }
 
 /**
  * The PleasureStock adapter: the catalog from a cached whole copy plus one `?ids=` call for what it
  * lacks; orders from the External API with their lines from each order's detail, fetched once;
- * smart reordering and conversion into TRY. No shipments, wallet or inventory API exists.
+ * smart reordering and conversion into TRY; placement (looked up by externalOrderId after an
+ * unknown outcome), status changes, cancellation and sales reports. No shipments, wallet or
+ * inventory API exists.
  */
 export function createPleasurestockAdapter(options: PleasurestockAdapterOptions): SupplierAdapter {
   const upstream = createPleasurestockClient(options);
@@ -53,6 +60,15 @@ export function createPleasurestockAdapter(options: PleasurestockAdapterOptions)
     ...(now && { now }),
   });
   const reporting = createReporting(upstream, { reorderTtlMs: options.reorderTtlMs ?? 10 * MINUTE_MS, ...(now && { now }) });
+  const writes = createWrites(upstream, {
+    catalog,
+    orders,
+    lookup: {
+      windowMs: options.placementLookupWindowMs ?? 24 * 60 * MINUTE_MS,
+      maxPages: options.placementLookupMaxPages ?? 5,
+      now: now ?? Date.now,
+    },
+  });
 
   return {
     descriptor: pleasurestock,
@@ -62,5 +78,6 @@ export function createPleasurestockAdapter(options: PleasurestockAdapterOptions)
     getOrders: (ids) => orders.byNumbers(ids),
     reorderRecommendations: (date) => reporting.reorderRecommendations(date),
     convertCurrency: (amount) => reporting.convertCurrency(amount),
+    ...writes,
   };
 }

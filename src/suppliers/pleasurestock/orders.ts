@@ -25,6 +25,8 @@ export interface OrderReaderOptions {
 export interface PleasurestockOrders {
   list(window: ListWindow, filter: OrderListFilter): Promise<WindowPage<OrderModel>>;
   byNumbers(orderNumbers: readonly string[]): Promise<(OrderModel | null)[]>;
+  /** One order read now, never from the short reuse (a write just changed it); null when unknown. */
+  fresh(orderNumber: string): Promise<OrderModel | null>;
 }
 
 /**
@@ -108,6 +110,11 @@ export function createOrderReader(upstream: PleasurestockClient, options: OrderR
         }),
       );
       return orderNumbers.map((orderNumber) => found.get(orderNumber) ?? null);
+    },
+
+    async fresh(orderNumber) {
+      const read = await options.limit(() => fetchDetail(orderNumber));
+      return read?.order ?? null;
     },
   };
 }

@@ -36,3 +36,23 @@ export function statusPushdown(statuses: readonly OrderStatus[] | null | undefin
   if (matching.length === 1) return { kind: 'one', status: matching[0]! };
   return { kind: 'all' };
 }
+
+export type SettableOrderStatus = components['schemas']['UpdatableOrderStatus'];
+
+/**
+ * The unified statuses PUT /external/orders/{orderNumber}/status can set: the inverse of
+ * PLEASURESTOCK_ORDER_STATUS over the statuses the spec lets a partner set (`created` is the
+ * system's own). Any other target is refused before a call.
+ */
+export const SETTABLE_ORDER_STATUS = {
+  PARTIALLY_PAID: 'part_paid',
+  PAID: 'paid',
+  SHIPPED: 'on_the_way',
+  DELIVERED: 'delivered',
+  COMPLETED: 'accepted',
+  CANCELLED: 'cancelled',
+} as const satisfies Partial<Record<OrderStatus, SettableOrderStatus>>;
+
+export function settableStatus(status: OrderStatus): SettableOrderStatus | null {
+  return (SETTABLE_ORDER_STATUS as Partial<Record<OrderStatus, SettableOrderStatus>>)[status] ?? null;
+}

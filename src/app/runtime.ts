@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { SuppliersConfig } from '../config.ts';
+import type { GatewayMetrics } from '../http/metrics.ts';
+import { withJournalReads } from '../orders/journal-reads.ts';
+import type { OrderServiceDeps } from '../orders/place-cart.ts';
+import { startTransactionFollower } from '../orders/transaction-follower.ts';
+import { openStore } from '../store/open.ts';
+import { SupplierRegistry } from '../suppliers/registry.ts';
+import { createSupplierRegistry } from './adapters.ts';
+
+export interface RuntimeOptions {
+  suppliers: SuppliersConfig;
+  metrics: GatewayMetrics;
+  /** PostgreSQL when set; otherwise PGlite in `dataDir` ('memory' for tests) */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** how long a process may hold an idempotency key without renewing it */
+  leaseMs?: number;
+  now?: () => number;
+}
+
+/** Everything one gateway process runs on: adapters, its store, and the transaction follower. */
+export interface Runtime {
+  orders: OrderServiceDeps;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const now = options.now ?? Date.now;
+  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? 'data' });
+  const adapters = createSupplierRegistry(options.suppliers, (call) =>
+    options.metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
+  ).list();
+  // Suppliers without an order read API (Centre) are read back from the journal.
+  const suppliers = new SupplierRegistry(adapters.map((adapter) => withJournalReads(adapter, store)));
+  const orders: OrderServiceDeps = { suppliers, store, owner: `gateway-${randomUUID()}`, leaseMs: options.leaseMs ?? 15_000, now };
+  const follower = startTransactionFollower({ suppliers, store, now });
+  return {
+    orders,
+    close: async () => {
+      follower.stop();
+      await store.close();
+    },
+  };
+}

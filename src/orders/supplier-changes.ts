@@ -1,0 +1,60 @@
+import { decodeGlobalId } from '../domain/global-id.ts';
+import type { ShipmentModel, TransactionModel } from '../domain/models.ts';
+import type { SupplierId } from '../domain/supplier.ts';
+import type { SupplierAdapter } from '../suppliers/adapter.ts';
+import type { ChangeOutcome } from '../suppliers/writes.ts';
+import type { OrderServiceDeps } from './place-cart.ts';
+import { userError, type UserErrorValue } from './user-errors.ts';
+
+export interface Changed<T> {
+  value: T | null;
+  userErrors: UserErrorValue[];
+}
+
+/** Global ids of one type grouped by supplier; ids that are not of that type are user errors. */
+export function groupIds(ids: readonly string[], type: 'Order' | 'Shipment', field: string[]) {
+  const bySupplier = new Map<SupplierId, string[]>();
+  const errors: UserErrorValue[] = [];
+  ids.forEach((id, i) => {
+    const decoded = decodeGlobalId(id);
+    if (!decoded || decoded.type !== type) errors.push(userError('NOT_FOUND', `${field.at(-1)}[${i}] is not a ${type} id`, [...field, String(i)]));
+    else bySupplier.set(decoded.supplier, [...(bySupplier.get(decoded.supplier) ?? []), decoded.nativeId]);
+  });
+  return { bySupplier, errors };
+}
+
+/** A shipment global id's order and shipment native ids (see graphql/ids.ts). */
+export function shipmentParts(nativeId: string): { orderId: string | null; shipmentId: string } {
+  try {
+    const [orderId, shipmentId] = JSON.parse(nativeId) as [string | null, string];
+    return { orderId, shipmentId };
+  } catch {
+    return { orderId: null, shipmentId: nativeId };
+  }
+}
+
+/**
+ * Calls one supplier write the adapter offers, or answers UNSUPPORTED_BY_SUPPLIER without a call.
+ * Refusals become user errors naming `field`.
+ */
+export async function supplierChange<T>(
+  deps: OrderServiceDeps,
+  supplier: SupplierId,
+  operation: string,
+  field: string[],
+  pick: (adapter: SupplierAdapter) => (() => Promise<ChangeOutcome<T>>) | null,
+): Promise<Changed<T>> {
+  const adapter = deps.suppliers.get(supplier);
+  const call = adapter ? pick(adapter) : null;
+  if (!call) return { value: null, userErrors: [userError('UNSUPPORTED_BY_SUPPLIER', `${supplier} does not support ${operation}`, field)] };
+  const outcome = await call();
+  if (outcome.kind === 'done') return { value: outcome.value, userErrors: [] };
+  return { value: null, userErrors: outcome.refusals.map((r) => userError(r.code, `${supplier}: ${r.message}`, r.field ? ['input', ...r.field] : field)) };
+}
+
+/** Records an asynchronous write so the follower tracks it and `transactions` lists it. */
+export async function trackTransaction(deps: OrderServiceDeps, transaction: TransactionModel | null): Promise<void> {
+  if (transaction) await deps.store.transactions.upsert({ ...transaction, placementId: null });
+}
+
+export type { ShipmentModel };

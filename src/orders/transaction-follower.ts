@@ -1,0 +1,65 @@
+import type { TransactionModel } from '../domain/models.ts';
+import type { Store } from '../store/open.ts';
+import type { SupplierRegistry } from '../suppliers/registry.ts';
+import { recordPlacedOrders } from './journal-writes.ts';
+
+export interface FollowerDeps {
+  suppliers: SupplierRegistry;
+  store: Store;
+  now: () => number;
+  /** how often the store is asked for transactions due a poll (default 200 ms) */
+  intervalMs?: number;
+}
+
+const FINAL = new Set(['COMPLETED', 'FAILED']);
+/** the wait before the n-th poll of one transaction: 250 ms doubling to at most 10 s */
+const backoff = (attempts: number) => Math.min(250 * 2 ** attempts, 10_000);
+
+/**
+ * Follows asynchronous supplier writes (Cenports transactions) until they are COMPLETED or
+ * FAILED, with backoff, from the store: so a restarted process picks up where another stopped.
+ * A completed order creation journals the orders it made.
+ */
+export function startTransactionFollower(deps: FollowerDeps): { tick(): Promise<void>; stop(): void } {
+  let running: Promise<void> | null = null;
+  const tick = async (): Promise<void> => {
+    const due = await deps.store.transactions.due(new Date(deps.now()).toISOString(), 50);
+    const bySupplier = new Map<string, typeof due>();
+    for (const t of due) bySupplier.set(t.supplier, [...(bySupplier.get(t.supplier) ?? []), t]);
+    await Promise.all([...bySupplier].map(([, list]) => follow(deps, list).catch(() => undefined)));
+  };
+  const timer = setInterval(() => {
+    running ??= tick()
+      .catch(() => undefined)
+      .finally(() => (running = null));
+  }, deps.intervalMs ?? 200);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+}
+
+async function follow(deps: FollowerDeps, stored: (TransactionModel & { placementId?: string | null; pollAttempts?: number })[]): Promise<void> {
+  const supplier = stored[0]!.supplier;
+  const adapter = deps.suppliers.get(supplier);
+  if (!adapter?.getTransactions) return;
+  const fresh = await adapter.getTransactions(stored.map((t) => t.handle));
+  for (const [i, known] of stored.entries()) {
+    const live = fresh[i];
+    const attempts = (known.pollAttempts ?? 0) + 1;
+    if (!live) {
+      await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
+      continue;
+    }
+    // The supplier's answer says how it stands; what was submitted is only known to us.
+    const merged: TransactionModel = { ...live, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
+    await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
+    // A failed creation may be the duplicate of an earlier attempt that did go through: the
+    // orders its tokens name are looked up either way, and journaled if they exist.
+    if (FINAL.has(merged.status) && merged.kind === 'createOrder' && adapter.getOrders) {
+      const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
+      await recordPlacedOrders(deps.store, { placementId: known.placementId ?? null, scope: 'transaction', request: null, orders, now: deps.now });
+    }
+    if (!FINAL.has(merged.status)) {
+      await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
+    }
+  }
+}

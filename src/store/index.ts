@@ -1,0 +1,11 @@
+export { openStore, repositories, DEFAULT_DATA_DIR, type Store, type StoreOptions, type Repositories } from './open.ts';
+export { quoteIdentifier, type Database, type Queryable } from './database.ts';
+export { toJsonb, fromJsonb } from './json.ts';
+export { migrate, type MigrateOptions } from './migrate.ts';
+export type { Instant } from './time.ts';
+export type { IdempotencyRecord, IdempotencyState, ClaimRequest, ClaimResult, IdempotencyRepository } from './idempotency.ts';
+export type { Placement, PlacementState, EnsurePlacement, PlacementRepository } from './placements.ts';
+export type { JournalEntry, JournalWrite, JournalStatusChange, JournalRepository } from './journal.ts';
+export type { OrderEvent, OrderEventInput, OrderEventSource, OrderKey, OrderEventRepository } from './events.ts';
+export type { TransactionRecord, TransactionWrite, TransactionListOptions, TransactionRepository } from './transactions.ts';
+export type { CursorRepository } from './cursors.ts';
