@@ -13,6 +13,8 @@ export interface RuntimeOptions {
   metrics: GatewayMetrics;
   /** PostgreSQL when set; otherwise PGlite in `dataDir` ('memory' for tests) */
   databaseUrl?: string;
+  /** PostgreSQL only: the schema to keep the tables in (default public) */
+  schema?: string;
   dataDir?: string;
   /** how long a process may hold an idempotency key without renewing it */
   leaseMs?: number;
@@ -27,7 +29,7 @@ export interface Runtime {
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const now = options.now ?? Date.now;
-  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? 'data' });
+  const store = await openStore({ databaseUrl: options.databaseUrl, schema: options.schema, dataDir: options.dataDir ?? 'data' });
   const adapters = createSupplierRegistry(options.suppliers, (call) =>
     options.metrics.upstreamRequests.inc({ supplier: call.supplier, operation: call.operation, status: call.status }),
   ).list();

@@ -38,7 +38,7 @@ export async function startSandboxedGateway(
     suppliers: sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000),
     metrics,
     dataDir: 'memory',
-    databaseUrl: options.databaseUrl,
+    ...e2eDatabase(options.databaseUrl),
   });
   const gateway = await createGateway({ orders: runtime.orders, metrics, logError: options.logError ?? (() => {}) });
   const url = await gateway.listen(0, '127.0.0.1');
@@ -70,4 +70,14 @@ export async function startSandboxedGateway(
       await sandboxes.close();
     },
   };
+}
+
+/**
+ * PGlite in memory by default; with SUPPLYGRAPH_E2E_DATABASE=postgres (CI sets it for a second
+ * run of the write tests) the PostgreSQL at TEST_DATABASE_URL, in a schema of this gateway's own.
+ */
+function e2eDatabase(databaseUrl?: string): { databaseUrl?: string; schema?: string } {
+  const url = databaseUrl ?? (process.env.SUPPLYGRAPH_E2E_DATABASE === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
+  if (!url) return {};
+  return { databaseUrl: url, schema: `e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}` };
 }

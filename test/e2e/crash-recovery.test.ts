@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewayProcess } from '../../bench/gateway-process.ts';
+import { placementToken } from '../../src/orders/tokens.ts';
+import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.ts';
+import { cart, CREATE_ORDER } from '../support/carts.ts';
+
+const post = (url: string, input: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CREATE_ORDER, variables: { input } }) });
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('a gateway killed between the supplier call and recording its answer', () => {
+  let sandboxes: Sandboxes;
+  beforeAll(async () => {
+    sandboxes = await startSandboxes({ rateLimitMode: 'off' });
+  });
+  afterAll(() => sandboxes.close());
+
+  it('finds the order after a restart instead of placing it again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'supplygraph-crash-'));
+    const env = { SUPPLYGRAPH_DATA_DIR: dataDir, SUPPLYGRAPH_LEASE_MS: '400' };
+    const input = cart(sandboxes, ['ORDERSAPI']);
+    const token = placementToken('public', input.idempotencyKey, 'ordersapi');
+    const placedWithToken = () => sandboxes.ordersapi.state.orders().filter((o) => o.customerReference === token).length;
+
+    // The supplier applies the write and never answers; the gateway dies while it waits.
+    sandboxes.ordersapi.faults.set([{ kind: 'hangAfterWrite', operations: ['createOrder'], times: 1 }]);
+    const first = await startGatewayProcess(sandboxes, { env });
+    void post(first.url, input).catch(() => undefined);
+    await until(() => placedWithToken() === 1, 10_000);
+    await first.kill();
+
+    const second = await startGatewayProcess(sandboxes, { env });
+    try {
+      sandboxes.ordersapi.stats.reset();
+      const answer = (await (await post(second.url, input)).json()) as {
+        data: { createOrder: { orders: { supplierOrderId: string }[]; userErrors: unknown[] } };
+      };
+      expect(answer.data.createOrder.userErrors).toEqual([]);
+      expect(answer.data.createOrder.orders).toHaveLength(1);
+      expect(placedWithToken()).toBe(1);
+      expect(sandboxes.ordersapi.stats.count('createOrder')).toBe(0);
+      expect(sandboxes.ordersapi.stats.count('listOrders')).toBeGreaterThan(0);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});

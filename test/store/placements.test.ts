@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { backends, useStore } from './backends.ts';
+import { BEYOND_FLOAT } from './fixtures.ts';
+
+const placement = { scope: 'partner-1', key: 'k-1', supplier: 'centre', token: 'sg-abc', request: { lines: [{ sku: 'BPC-157', quantity: 1 }], retail: BEYOND_FLOAT } } as const;
+
+describe.each(backends)('placements on $name', (backend) => {
+  const store = useStore(backend);
+
+  it('records a placement as sending on first ensure and counts later attempts', async () => {
+    const { placements } = store();
+    const first = await placements.ensure(placement);
+    expect(first).toMatchObject({ scope: 'partner-1', key: 'k-1', supplier: 'centre', token: 'sg-abc', state: 'sending', outcome: null, attempts: 1 });
+    expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.request).toEqual(placement.request);
+    const second = await placements.ensure({ ...placement, request: { changed: true } });
+    expect(second).toMatchObject({ id: first.id, attempts: 2, request: placement.request });
+  });
+
+  it('keeps the recorded state and outcome across later ensures', async () => {
+    const { placements } = store();
+    const row = await placements.ensure(placement);
+    expect(await placements.record(row.id, 'unknown', null)).toBe(true);
+    expect(await placements.ensure(placement)).toMatchObject({ state: 'unknown', attempts: 2 });
+    await placements.record(row.id, 'placed', { orders: ['C-1'], total: { minor: BEYOND_FLOAT, currency: 'USD' } });
+    expect(await placements.ensure(placement)).toMatchObject({ state: 'placed', outcome: { orders: ['C-1'], total: { minor: BEYOND_FLOAT, currency: 'USD' } } });
+  });
+
+  it('answers false when recording an unknown placement', async () => {
+    expect(await store().placements.record('00000000-0000-4000-8000-000000000000', 'placed', null)).toBe(false);
+  });
+
+  it('lists every placement of a key, one per supplier, and no other key', async () => {
+    const { placements } = store();
+    await placements.ensure(placement);
+    await placements.ensure({ ...placement, supplier: 'cenports', token: 'sg-abc-cp' });
+    await placements.ensure({ ...placement, key: 'k-2', token: 'sg-other' });
+    const rows = await placements.forKey('partner-1', 'k-1');
+    expect(rows.map((r) => r.supplier).sort()).toEqual(['cenports', 'centre']);
+    expect(await placements.forKey('partner-2', 'k-1')).toEqual([]);
+  });
+
+  it('refuses a supplier token already used by another key', async () => {
+    const { placements } = store();
+    await placements.ensure(placement);
+    await expect(placements.ensure({ ...placement, key: 'k-2' })).rejects.toThrow(/unique|duplicate/i);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { backends, useStore } from './backends.ts';
+import { transaction } from './fixtures.ts';
+
+describe.each(backends)('supplier transactions on $name', (backend) => {
+  const store = useStore(backend);
+
+  it('stores a transaction and gives it back as the same TransactionModel', async () => {
+    const { transactions } = store();
+    const model = transaction({ errors: [{ index: 0, message: 'unknown sku' }, { index: null, message: 'late' }], supplierOrderIds: ['CP-1', 'CP-2'] });
+    const record = await transactions.upsert({ ...model, nextPollAt: '2025-03-01T10:00:01Z' });
+    expect(record).toMatchObject({ ...model, placementId: null, nextPollAt: '2025-03-01T10:00:01.000Z', pollAttempts: 0 });
+    const [found, missing] = await transactions.get('cenports', ['tx-1', 'tx-missing']);
+    expect(found).toEqual(record);
+    expect(missing).toBeNull();
+  });
+
+  it('updates the state on upsert and keeps placement and schedule unless given', async () => {
+    const { transactions, placements } = store();
+    const placement = await placements.ensure({ scope: 's', key: 'k', supplier: 'cenports', token: 't', request: {} });
+    await transactions.upsert({ ...transaction(), placementId: placement.id, nextPollAt: '2025-03-01T10:00:05Z' });
+    await transactions.schedule('cenports', 'tx-1', '2025-03-01T10:00:09Z', 3);
+    const done = await transactions.upsert({ ...transaction({ status: 'COMPLETED', supplierStatus: 'DONE', completedAt: '2025-03-01T12:00:00+02:00' }), placementId: null });
+    expect(done).toMatchObject({ status: 'COMPLETED', completedAt: '2025-03-01T10:00:00.000Z', placementId: placement.id, nextPollAt: '2025-03-01T10:00:09.000Z', pollAttempts: 3 });
+  });
+
+  it('answers the unfinished transactions due a poll, earliest first, up to the limit', async () => {
+    const { transactions } = store();
+    await transactions.upsert({ ...transaction({ handle: 'late' }), nextPollAt: '2025-03-01T10:10:00Z' });
+    await transactions.upsert({ ...transaction({ handle: 'second' }), nextPollAt: '2025-03-01T10:02:00Z' });
+    await transactions.upsert({ ...transaction({ handle: 'first', status: 'PROCESSING' }), nextPollAt: '2025-03-01T10:01:00Z' });
+    await transactions.upsert({ ...transaction({ handle: 'final', status: 'FAILED' }), nextPollAt: '2025-03-01T10:00:00Z' });
+    await transactions.upsert({ ...transaction({ handle: 'never' }), nextPollAt: '2025-03-01T10:00:00Z' });
+    await transactions.schedule('cenports', 'never', null, 9);
+    const now = new Date('2025-03-01T10:05:00Z');
+    expect((await transactions.due(now, 10)).map((t) => t.handle)).toEqual(['first', 'second']);
+    expect((await transactions.due(now.getTime(), 1)).map((t) => t.handle)).toEqual(['first']);
+    expect(await transactions.schedule('cenports', 'missing', now, 1)).toBe(false);
+  });
+
+  it('makes a new transaction without a schedule due at once', async () => {
+    const { transactions } = store();
+    await transactions.upsert(transaction());
+    expect((await transactions.due(new Date(Date.now() + 1_000), 10)).map((t) => t.handle)).toEqual(['tx-1']);
+  });
+
+  it('lists newest first, filtered by supplier and status', async () => {
+    const { transactions, database } = store();
+    await transactions.upsert(transaction({ handle: 'a', status: 'COMPLETED' }));
+    await transactions.upsert(transaction({ handle: 'b' }));
+    await transactions.upsert(transaction({ handle: 'c', supplier: 'whitelabel', status: 'FAILED' }));
+    // distinct creation times, so the order does not rest on the clock's resolution
+    await database.query(`UPDATE supplier_transactions SET created_at = $2 WHERE handle = $1`, ['a', '2025-03-01T10:00:00Z']);
+    await database.query(`UPDATE supplier_transactions SET created_at = $2 WHERE handle = $1`, ['b', '2025-03-02T10:00:00Z']);
+    await database.query(`UPDATE supplier_transactions SET created_at = $2 WHERE handle = $1`, ['c', '2025-03-03T10:00:00Z']);
+    const handles = (list: { handle: string }[]) => list.map((t) => t.handle);
+    expect(handles(await transactions.list({ offset: 0, limit: 10 }))).toEqual(['c', 'b', 'a']);
+    expect(handles(await transactions.list({ supplier: 'cenports', offset: 0, limit: 10 }))).toEqual(['b', 'a']);
+    expect(handles(await transactions.list({ suppliers: ['whitelabel'], offset: 0, limit: 10 }))).toEqual(['c']);
+    expect(handles(await transactions.list({ statuses: ['COMPLETED', 'FAILED'], offset: 0, limit: 10 }))).toEqual(['c', 'a']);
+    expect(handles(await transactions.list({ offset: 1, limit: 1 }))).toEqual(['b']);
+  });
+});
