@@ -35,12 +35,17 @@ const pglite: Backend = {
 export const postgres: Backend = {
   name: 'postgres',
   async open(options = {}) {
-    const schema = options.schema ?? `store_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const schema = options.schema ?? newSchemaName();
     const settings: StoreOptions = { databaseUrl: TEST_DATABASE_URL!, schema, maxConnections: options.maxConnections };
     const store = await openStore(settings);
     return { store, schema, dispose: () => store.close().then(() => dropSchema(schema)) };
   },
 };
+
+/** A schema name no other test run uses. */
+export function newSchemaName(): string {
+  return `store_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
 
 export const backends: Backend[] = TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
 
