@@ -28,6 +28,29 @@ const ORDER = `id status supplierStatus createdAt total { amount currencyCode }
   lines { sku quantity unitPrice { amount } product { id name price { amount currencyCode } } }
   shipments { status carrier trackingNumber }`;
 
+let cartNumber = 0;
+const CREATE_ORDER = `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+  orders { id supplier { code } status total { amount currencyCode } } userErrors { code field } } }`;
+
+/** A three-supplier cart under a key no earlier run used. */
+function threeSupplierCart(s: Sandboxes): Record<string, unknown> {
+  const key = `bench-${process.pid}-${++cartNumber}`;
+  const address = { firstName: 'Ada', lastName: 'Lovelace', address1: '1 Analytical Way', city: 'Los Angeles', state: 'CA', postalCode: '90001', country: 'US' };
+  return {
+    input: {
+      idempotencyKey: key,
+      externalReference: key,
+      customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+      shippingAddress: address,
+      lines: [
+        { supplier: 'CENTRE', sku: s.centre.priceList.find((p) => p.priceCents !== null)!.sku, quantity: 1 },
+        { supplier: 'PLEASURESTOCK', sku: s.pleasurestock.state.products.find((p) => p.priceCents !== null)!.sku, quantity: 2 },
+        { supplier: 'ORDERSAPI', sku: 'BR-4001', quantity: 1 },
+      ],
+    },
+  };
+}
+
 const scenarios: Scenario[] = [
   {
     name: 'catalog page of 50 products',
@@ -41,6 +64,11 @@ const scenarios: Scenario[] = [
     name: 'one order by id',
     query: `query ($id: ID!) { node(id: $id) { ... on Order { ${ORDER} } } }`,
     variables: (s) => ({ id: Buffer.from(`Order:cenports:${s.cenports.state.orders.find((o) => o.channelId === s.cenports.credentials.channelId)!.orderNo}`).toString('base64url') }),
+  },
+  {
+    name: 'createOrder, three-supplier cart',
+    query: CREATE_ORDER,
+    variables: threeSupplierCart,
   },
 ];
 
@@ -65,8 +93,10 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.(sandboxes) }),
     });
-    const body = (await response.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    const body = (await response.json()) as { errors?: unknown[]; data?: { createOrder?: { userErrors: unknown[] } } };
+    if (body.errors || body.data?.createOrder?.userErrors.length) {
+      throw new Error(`${scenario.name}: ${JSON.stringify(body.errors ?? body.data).slice(0, 300)}`);
+    }
     return performance.now() - started;
   };
   const results = [];
