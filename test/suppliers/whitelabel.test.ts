@@ -26,7 +26,10 @@ describe('whitelabel adapter: wallet, tracking and failures', () => {
 
   it('declares the capabilities it implements', () => {
     expect(capabilitiesOf(adapterWith()).sort()).toEqual(
-      ['getInventory', 'getOrders', 'getProducts', 'getShipmentsByOrder', 'getWallet', 'listOrders', 'listProducts', 'trackingUpdates'].sort(),
+      [
+        'getInventory', 'getOrders', 'getProducts', 'getShipmentsByOrder', 'getWallet', 'listOrders', 'listProducts', 'trackingUpdates',
+        'createOrder', 'cancelOrder', 'updateOrderStatus', 'acknowledgeTrackingUpdates', 'createShipment', 'markShipmentShipped',
+      ].sort(),
     );
     expect(adapterWith().descriptor.id).toBe('whitelabel');
   });

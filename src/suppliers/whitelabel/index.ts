@@ -11,6 +11,7 @@ import { createWhitelabelClient, type WhitelabelConnection } from './client.ts';
 import { toInventory, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
 import { OrderReader } from './orders.ts';
 import { CatalogResponse, PendingTrackingResponse, WalletResponse } from './wire.ts';
+import { createWhitelabelWrites } from './writes.ts';
 
 export type { WhitelabelCredential } from './auth.ts';
 export type { WhitelabelConnection } from './client.ts';
@@ -51,7 +52,8 @@ interface Catalog {
 /**
  * The WhiteLabel adapter, reading with the store credential. Products and stock come from the one
  * unpaged catalog (cached, refreshed in the background); orders from the paged list or one by one,
- * with their shipments embedded.
+ * with their shipments embedded. Writes (see writes.ts) sign with the store credential, except
+ * shipment admin, which needs `ops` and is refused FORBIDDEN without it.
  */
 export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): SupplierAdapter {
   const upstream = createWhitelabelClient(options);
@@ -76,8 +78,16 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     return mapOrBreach('whitelabel', 'getWallet', () => toWallet(wire));
   });
 
+  const writes = createWhitelabelWrites({
+    store: upstream,
+    ops: options.ops ? createWhitelabelClient(options, 'ops') : null,
+    orders,
+    cachedCatalog: () => catalog.peek()?.data.bySku ?? null,
+  });
+
   return {
     descriptor: whitelabel,
+    ...writes,
     async listProducts(window, filter) {
       const search = filter.search?.trim().toLowerCase();
       const skus = filter.skus ? new Set(filter.skus) : null;

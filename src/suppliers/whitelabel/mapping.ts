@@ -19,10 +19,11 @@ import type { CatalogWire, Cents, OrderWire, PendingTrackingWire, ShipmentWire, 
 /** The spec: every amount is cents of USD; catalog products carry no currency of their own. */
 const CATALOG_CURRENCY = 'USD';
 
-const money = (cents: Cents, currency: string): Money =>
+/** Money from wire cents (a safe integer, or its exact text). Throws RangeError past that. */
+export const moneyFromCents = (cents: Cents, currency: string): Money =>
   moneyFromMinor(typeof cents === 'number' ? cents : BigInt(cents.replace(/\.0+$/, '')), currency);
 const moneyOrNull = (cents: Cents | null | undefined, currency: string): Money | null =>
-  cents === null || cents === undefined ? null : money(cents, currency);
+  cents === null || cents === undefined ? null : moneyFromCents(cents, currency);
 /** One spelling for every timestamp, so the gateway can compare them as it sorts. */
 const iso = (time: string | null | undefined): string | null => (time ? new Date(time).toISOString() : null);
 
@@ -58,15 +59,15 @@ export function toOrder(order: OrderWire): OrderModel {
     createdAt: iso(order.created_at),
     updatedAt: iso(order.updated_at),
     // what was debited once shipped; before that the estimate the wallet holds reserved
-    total: money(order.actual_total_cents ?? order.total_estimate_cents, currency),
+    total: moneyFromCents(order.actual_total_cents ?? order.total_estimate_cents, currency),
     lines: order.order_items.map((item) => ({
       supplier: 'whitelabel',
       sku: item.supplier_sku,
       supplierProductId: item.supplier_sku,
       name: item.name,
       quantity: item.qty,
-      unitPrice: money(item.wholesale_price_cents, currency),
-      lineTotal: money(item.line_total_cents, currency),
+      unitPrice: moneyFromCents(item.wholesale_price_cents, currency),
+      lineTotal: moneyFromCents(item.line_total_cents, currency),
     })),
     shipments: order.shipments.map((shipment) => toShipment(shipment, currency)),
     customer: { email: order.customer_email ?? null },
@@ -123,9 +124,9 @@ export function toInventory(catalog: CatalogWire): InventoryLevelModel[] {
 export function toWallet(wallet: WalletWire): WalletModel {
   return {
     supplier: 'whitelabel',
-    balance: money(wallet.balance_cents, wallet.currency),
-    reserved: money(wallet.reserved_cents, wallet.currency),
-    available: money(wallet.available_cents, wallet.currency),
+    balance: moneyFromCents(wallet.balance_cents, wallet.currency),
+    reserved: moneyFromCents(wallet.reserved_cents, wallet.currency),
+    available: moneyFromCents(wallet.available_cents, wallet.currency),
     pendingPayments: wallet.pending_payments,
   };
 }

@@ -62,6 +62,22 @@ export class OrderReader {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  /**
+   * The order as the supplier has it now, bypassing what was read before, for a write to answer
+   * with; list pages read before are dropped, so no later read serves the order as it was.
+   */
+  reload(id: string): Promise<OrderModel | null> {
+    this.forget(id);
+    // Not joined to a read in flight: that one may have left before the write.
+    return this.#limit(() => this.#fetchOrder(id));
+  }
+
+  /** Drops what was read of this order (and every cached page), after a write changed it. */
+  forget(id: string): void {
+    this.#recent.forget(id);
+    this.#pages.clear();
+  }
+
   #page(status: WhitelabelOrderStatus | undefined, page: number, size: number): Promise<OrderPage> {
     const key = `${status ?? ''}:${page}:${size}`;
     const now = Date.now();

@@ -29,6 +29,10 @@ export class RecentOrders {
     return entry && this.now() - entry.at < this.ttlMs ? entry.order : undefined;
   }
 
+  forget(id: string): void {
+    this.#byId.delete(id);
+  }
+
   #prune(now: number): void {
     for (const [id, entry] of this.#byId) {
       if (now - entry.at < this.ttlMs) break;
