@@ -9,7 +9,11 @@ import type { Database, Queryable } from './database.ts';
 export async function openPglite(dataDir: string | 'memory'): Promise<Database> {
   if (dataDir !== 'memory') await mkdir(dataDir, { recursive: true });
   // int8 as a string, as node-postgres returns it, so repositories see one shape on both backends
-  const options = { parsers: { [types.INT8]: (value: string) => value } };
+  const options = {
+    parsers: { [types.INT8]: (value: string) => value },
+    // The gateway's state is small; Postgres's default 128 MB of shared buffers only costs memory.
+    postgresqlconf: ['shared_buffers = 16MB'],
+  };
   const db = dataDir === 'memory' ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   await db.exec(`SET TIME ZONE 'UTC'`);
 
