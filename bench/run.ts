@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSandboxes, type Sandboxes } from '../src/sandbox/index.ts';
+import { LIVE_TEST_ADMIN_KEY } from '../src/sandbox/live-environment.ts';
 import { startGatewayProcess } from './gateway-process.ts';
 
 /**
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${LIVE_TEST_ADMIN_KEY}` },
       body: JSON.stringify({ query: scenario.query, variables: scenario.variables?.(sandboxes) }),
     });
     const body = (await response.json()) as { errors?: unknown[]; data?: { createOrder?: { userErrors: unknown[] } } };

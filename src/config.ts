@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseApiKeyList } from './auth/api-keys.ts';
 import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
 import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/ordersapi/catalog.ts';
 
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   databaseUrl?: string;
   dataDir: string;
   leaseMs: number;
+  /** live mode: who may call, as `name:role:sha256hex` entries (sandbox mode uses the test keys) */
+  apiKeys: { name: string; role: 'reader' | 'partner' | 'admin'; sha256: string }[];
 }
 
 const url = z.url({ protocol: /^https?$/ });
@@ -104,6 +107,17 @@ const Gateway = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SUPPLYGRAPH_API_KEYS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseApiKeyList(text ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /**
@@ -127,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     if (problems.length === 0 && Object.keys(suppliers).length === 1) {
       problems.push('live mode needs at least one supplier: set e.g. CENPORTS_BASE_URL and its credentials');
     }
+    if (gateway.success && gateway.data.SUPPLYGRAPH_API_KEYS.length === 0) {
+      problems.push('SUPPLYGRAPH_API_KEYS: is required in live mode (name:role:sha256hex, comma-separated)');
+    }
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const g = gateway.data!;
@@ -138,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     databaseUrl: g.DATABASE_URL,
     dataDir: g.SUPPLYGRAPH_DATA_DIR,
     leaseMs: g.SUPPLYGRAPH_LEASE_MS,
+    apiKeys: g.SUPPLYGRAPH_API_KEYS,
   };
 }
 

@@ -1,4 +1,5 @@
 import { startRuntime } from './app/runtime.ts';
+import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig, type SuppliersConfig } from './config.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createGateway } from './http/server.ts';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let suppliers: SuppliersConfig;
   let stopSandboxes = async () => {};
+  let pointWebhooksAt = (_origin: string) => {};
   if (config.mode === 'sandbox') {
     // Imported only here, at the composition root: production modules never import the sandbox.
     const { startSandboxes } = await import('./sandbox/index.ts');
@@ -19,6 +21,9 @@ async function main(): Promise<void> {
     const sandboxes = await startSandboxes();
     suppliers = sandboxSuppliersConfig(sandboxes);
     stopSandboxes = sandboxes.close;
+    // The PleasureStock sandbox sends its signed webhooks to this gateway once it listens.
+    pointWebhooksAt = (origin) =>
+      sandboxes.pleasurestock.setWebhookTarget(`${origin}/webhooks/pleasurestock`, sandboxes.pleasurestock.credentials.webhookSecret);
     for (const sandbox of [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports]) {
       console.log(`  sandbox ${sandbox.supplier.padEnd(13)} ${sandbox.baseUrl}`);
     }
@@ -28,8 +33,13 @@ async function main(): Promise<void> {
 
   const metrics = createMetrics();
   const runtime = await startRuntime({ suppliers, metrics, databaseUrl: config.databaseUrl, dataDir: config.dataDir, leaseMs: config.leaseMs });
-  const gateway = await createGateway({ orders: runtime.orders, metrics });
+  // The sg_test_ keys of DESIGN.md open the sandbox; live mode knows only its configured hashes.
+  const apiKeys = config.mode === 'sandbox' ? ApiKeys.sandbox() : new ApiKeys(config.apiKeys);
+  const webhookSecret = suppliers.pleasurestock?.webhookSecret;
+  const webhooks = webhookSecret ? { pleasurestock: { secret: webhookSecret } } : undefined;
+  const gateway = await createGateway({ orders: runtime.orders, metrics, apiKeys, webhooks });
   const url = await gateway.listen(config.port, config.host);
+  pointWebhooksAt(new URL(url).origin);
   console.log(`supplygraph listening on ${url} (${config.mode} mode)`);
 
   const stop = async (signal: string) => {

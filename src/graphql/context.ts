@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/api-keys.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
@@ -10,18 +11,21 @@ export interface GatewayContext {
   store: Store;
   /** what the write side needs (suppliers, store, lease owner, clock) */
   orders: OrderServiceDeps;
-  /** whose idempotency keys these are: the caller's API key once keys have owners */
+  /** the authenticated caller */
+  caller: Caller;
+  /** whose idempotency keys and orders these are: the caller's key name */
   scope: string;
   loaders: Loaders;
   partialErrors: PartialErrors;
 }
 
-export function createContext(orders: OrderServiceDeps, scope: string): GatewayContext {
+export function createContext(orders: OrderServiceDeps, caller: Caller): GatewayContext {
   return {
     suppliers: orders.suppliers,
     store: orders.store,
     orders,
-    scope,
+    caller,
+    scope: caller.name,
     loaders: new Loaders(orders.suppliers, orders.store),
     partialErrors: new PartialErrors(),
   };

@@ -2,19 +2,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ApiKeys } from '../auth/api-keys.ts';
+import { authorizationPlugin, unauthenticated } from '../auth/authorize.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { maskUnexpectedErrors } from '../graphql/mask-errors.ts';
 import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
+import { pleasurestockWebhookRoute } from '../webhooks/pleasurestock.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 
 export interface GatewayOptions {
   /** the suppliers, the store and what writes need */
   orders: OrderServiceDeps;
   metrics?: GatewayMetrics;
+  /** who may call, by key hash; the sandbox's test keys when absent */
+  apiKeys?: ApiKeys;
   /** where the detail of a masked error goes (default: stderr) */
   logError?: (error: unknown) => void;
+  /** signed supplier webhooks to accept; a supplier without a secret gets no route */
+  webhooks?: { pleasurestock?: { secret: string } };
 }
 
 export interface Gateway {
@@ -25,10 +32,15 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** The gateway's HTTP surface: /graphql, /healthz and /metrics on one Fastify server. */
+/**
+ * The gateway's HTTP surface: /graphql, /healthz, /metrics and, when configured,
+ * /webhooks/pleasurestock on one Fastify server.
+ */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({ logger: false });
   const metrics = options.metrics ?? createMetrics();
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const apiKeys = options.apiKeys ?? ApiKeys.sandbox();
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     // The playground is served from npm packages by the gateway itself; Apollo's default page
@@ -39,13 +51,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Answers are computed live per caller; HTTP cache hints would only cost time per field.
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin(),
+      authorizationPlugin(),
     ],
     // Analysts explore the schema in the playground (and the gateway may run with NODE_ENV=production).
     introspection: true,
     // Compact JSON: Apollo's default pretty-printing doubles the bytes of large pages.
     stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(options.logError ?? ((error) => console.error(error))),
+    formatError: maskUnexpectedErrors(logError),
   });
   await apollo.start();
 
@@ -54,10 +67,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
+  const pleasurestockHooks = options.webhooks?.pleasurestock;
+  if (pleasurestockHooks) {
+    // Its own encapsulated scope: the raw-body parser there does not reach /graphql.
+    await app.register(
+      pleasurestockWebhookRoute({ secret: pleasurestockHooks.secret, store: options.orders.store, now: options.orders.now, logError }),
+    );
+  }
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    // Until callers authenticate, every caller shares one idempotency scope.
-    context: async (): Promise<GatewayContext> => createContext(options.orders, 'public'),
+    context: async (request): Promise<GatewayContext> => {
+      const header = request.headers.authorization ?? '';
+      const caller = header.startsWith('Bearer ') ? apiKeys.identify(header.slice('Bearer '.length).trim()) : null;
+      if (!caller) throw unauthenticated();
+      return createContext(options.orders, caller);
+    },
   });
 
   return {

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/api-keys.ts';
 import type { OrderModel } from '../domain/models.ts';
 import type { OrderStatus } from '../domain/status.ts';
 import type { SupplierAdapter } from '../suppliers/adapter.ts';
@@ -23,13 +24,18 @@ type Change = (adapter: SupplierAdapter) => ((supplierOrderId: string) => Promis
  */
 async function changeOrder(
   deps: OrderServiceDeps,
-  scope: string,
+  caller: Caller,
   input: { orderId: string; idempotencyKey?: string | null },
   operation: 'cancelOrder' | 'updateOrderStatus',
   change: Change,
 ): Promise<ChangeResult> {
+  const scope = caller.name;
   const id = expectOrderId(input.orderId);
   if (!id) return { order: null, userErrors: [userError('NOT_FOUND', 'orderId is not an order id', ['input', 'orderId'])] };
+  // A partner sees only the orders it placed: any other answers as not found, and no supplier is called.
+  if (caller.role === 'partner' && !(await deps.store.journal.placedBy(scope, id.supplier, id.nativeId))) {
+    return { order: null, userErrors: [userError('NOT_FOUND', 'no such order', ['input', 'orderId'])] };
+  }
   if (input.idempotencyKey != null) {
     const keyErrors = validateIdempotencyKey(input.idempotencyKey, ['input', 'idempotencyKey']);
     if (keyErrors.length > 0) return { order: null, userErrors: keyErrors };
@@ -76,18 +82,18 @@ async function journalChange(deps: OrderServiceDeps, order: OrderModel, operatio
   });
 }
 
-export function cancelOrder(deps: OrderServiceDeps, scope: string, input: { orderId: string; reason?: string | null; idempotencyKey?: string | null }) {
-  return changeOrder(deps, scope, input, 'cancelOrder', (adapter) =>
+export function cancelOrder(deps: OrderServiceDeps, caller: Caller, input: { orderId: string; reason?: string | null; idempotencyKey?: string | null }) {
+  return changeOrder(deps, caller, input, 'cancelOrder', (adapter) =>
     adapter.cancelOrder ? (id) => adapter.cancelOrder!(id, input.reason ?? null) : null,
   );
 }
 
 export function updateOrderStatus(
   deps: OrderServiceDeps,
-  scope: string,
+  caller: Caller,
   input: { orderId: string; status: OrderStatus; comment?: string | null; idempotencyKey?: string | null },
 ) {
-  return changeOrder(deps, scope, input, 'updateOrderStatus', (adapter) =>
+  return changeOrder(deps, caller, input, 'updateOrderStatus', (adapter) =>
     adapter.updateOrderStatus ? (id) => adapter.updateOrderStatus!(id, input.status, input.comment ?? null) : null,
   );
 }

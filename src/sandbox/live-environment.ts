@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxSuppliersConfig } from './gateway-config.ts';
 import type { Sandboxes } from './index.ts';
+
+/** The admin key a live-mode gateway over the sandboxes accepts (its hash is in the environment). */
+export const LIVE_TEST_ADMIN_KEY = 'live-test-admin-key';
 
 /** The environment that points a live-mode gateway at the running sandboxes. */
 export function liveEnvironment(sandboxes: Sandboxes): Record<string, string> {
@@ -10,8 +14,10 @@ export function liveEnvironment(sandboxes: Sandboxes): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'supplygraph-bench-'));
   writeFileSync(join(dir, 'centre.json'), JSON.stringify(config.centre!.priceList));
   writeFileSync(join(dir, 'ordersapi.json'), JSON.stringify(config.ordersapi!.catalog));
+  const hash = createHash('sha256').update(LIVE_TEST_ADMIN_KEY).digest('hex');
   return {
     SUPPLYGRAPH_MODE: 'live',
+    SUPPLYGRAPH_API_KEYS: `live-test-admin:admin:${hash}`,
     CENTRE_BASE_URL: config.centre!.baseUrl,
     CENTRE_API_KEY: config.centre!.apiKey,
     CENTRE_PRICE_LIST_FILE: join(dir, 'centre.json'),

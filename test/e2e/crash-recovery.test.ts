@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayProcess } from '../../bench/gateway-process.ts';
 import { placementToken } from '../../src/orders/tokens.ts';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.ts';
+import { LIVE_TEST_ADMIN_KEY } from '../../src/sandbox/live-environment.ts';
 import { cart, CREATE_ORDER } from '../support/carts.ts';
 
 const post = (url: string, input: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CREATE_ORDER, variables: { input } }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${LIVE_TEST_ADMIN_KEY}` },
+    body: JSON.stringify({ query: CREATE_ORDER, variables: { input } }),
+  });
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -29,7 +34,7 @@ describe('a gateway killed between the supplier call and recording its answer', 
     const dataDir = mkdtempSync(join(tmpdir(), 'supplygraph-crash-'));
     const env = { SUPPLYGRAPH_DATA_DIR: dataDir, SUPPLYGRAPH_LEASE_MS: '400' };
     const input = cart(sandboxes, ['ORDERSAPI']);
-    const token = placementToken('public', input.idempotencyKey, 'ordersapi');
+    const token = placementToken('live-test-admin', input.idempotencyKey, 'ordersapi');
     const placedWithToken = () => sandboxes.ordersapi.state.orders().filter((o) => o.customerReference === token).length;
 
     // The supplier applies the write and never answers; the gateway dies while it waits.

@@ -71,5 +71,5 @@ describe('exactly once when the connection dies after the supplier applied the w
 /** The token the gateway sent for this key and supplier, as it derives it. */
 async function tokenOf(_gateway: SandboxedGateway, key: string, supplier: string): Promise<string> {
   const { placementToken } = await import('../../src/orders/tokens.ts');
-  return placementToken('public', key, supplier.toLowerCase() as 'centre');
+  return placementToken('sandbox-admin', key, supplier.toLowerCase() as 'centre');
 }

@@ -42,7 +42,7 @@ describe('npm start', () => {
   it('serves the five suppliers with their capabilities over GraphQL', async () => {
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sg_test_reader' },
       body: JSON.stringify({ query: '{ suppliers { id code name capabilities rateLimits { scope limit windowSeconds } } }' }),
     });
     expect(response.status).toBe(200);
@@ -62,7 +62,7 @@ describe('npm start', () => {
 
   it('answers one supplier by code, and null-free errors for an unknown code', async () => {
     const post = (query: string) =>
-      fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sg_test_reader' }, body: JSON.stringify({ query }) });
     const found = (await (await post('{ supplier(code: WHITELABEL) { name } }')).json()) as { data: { supplier: { name: string } } };
     expect(found.data.supplier.name).toBe('WhiteLabel Peptides');
     const refused = await post('{ supplier(code: ACME) { name } }');

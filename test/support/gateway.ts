@@ -14,8 +14,8 @@ export interface SandboxedGateway {
   url: string;
   sandboxes: Sandboxes;
   metrics: GatewayMetrics;
-  /** POSTs one operation like a client would and returns the parsed answer */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+  /** POSTs one operation like a client would (with the sandbox admin key unless told another) */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLAnswer<T>>;
   /** every sandbox's request counter back to zero and every fault cleared */
   resetSandboxes(): void;
   /** requests each sandbox served since the last reset */
@@ -30,6 +30,11 @@ export async function startSandboxedGateway(
     timeoutMs?: number;
     logError?: (error: unknown) => void;
     databaseUrl?: string;
+    /**
+     * Points the PleasureStock sandbox's signed webhooks at this gateway, as `npm start` does.
+     * Off by default: tests that list an order's events expect only the gateway's own.
+     */
+    webhooks?: boolean;
   } = {},
 ): Promise<SandboxedGateway> {
   const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
@@ -40,17 +45,24 @@ export async function startSandboxedGateway(
     dataDir: 'memory',
     ...e2eDatabase(options.databaseUrl),
   });
-  const gateway = await createGateway({ orders: runtime.orders, metrics, logError: options.logError ?? (() => {}) });
+  const webhookSecret = sandboxes.pleasurestock.credentials.webhookSecret;
+  const gateway = await createGateway({
+    orders: runtime.orders,
+    metrics,
+    logError: options.logError ?? (() => {}),
+    webhooks: { pleasurestock: { secret: webhookSecret } },
+  });
   const url = await gateway.listen(0, '127.0.0.1');
+  if (options.webhooks) sandboxes.pleasurestock.setWebhookTarget(`${new URL(url).origin}/webhooks/pleasurestock`, webhookSecret);
   const all = () => [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
   return {
     url,
     sandboxes,
     metrics,
-    async query(query, variables) {
+    async query(query, variables, key = 'sg_test_admin') {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
@@ -65,6 +77,7 @@ export async function startSandboxedGateway(
       return Object.fromEntries(all().map((s) => [s.supplier, s.stats.count()]));
     },
     async close() {
+      sandboxes.pleasurestock.setWebhookTarget(null);
       await gateway.close();
       await runtime.close();
       await sandboxes.close();

@@ -12,8 +12,8 @@ export const Mutation: MutationResolvers = {
     result.failures.forEach((failure) => partialErrors.record(failure));
     return result;
   },
-  cancelOrder: (_root, { input }, { orders, scope }) => cancelOrder(orders, scope, input),
-  updateOrderStatus: (_root, { input }, { orders, scope }) => updateOrderStatus(orders, scope, input),
+  cancelOrder: (_root, { input }, { orders, caller }) => cancelOrder(orders, caller, input),
+  updateOrderStatus: (_root, { input }, { orders, caller }) => updateOrderStatus(orders, caller, input),
 
   acknowledgeOrders: async (_root, { input }, { orders }) => {
     const { bySupplier, errors } = groupIds(input.orderIds, 'Order', ['input', 'orderIds']);
