@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -33,6 +35,20 @@ export interface Gateway {
 }
 
 /**
+ * Limits on what one operation may ask, checked before it runs: depth (orders → lines → product
+ * → inventory → warehouse → address is 7), aliases, tokens, directives, a static cost, and no
+ * field suggestions in errors (they would map the schema for a caller without introspection).
+ */
+const QUERY_LIMITS = {
+  maxDepth: { n: 10 },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 4_000 },
+  maxDirectives: { n: 20 },
+  costLimit: { maxCost: 20_000 },
+  blockFieldSuggestion: { enabled: true },
+};
+
+/**
  * The gateway's HTTP surface: /graphql, /healthz, /metrics and, when configured,
  * /webhooks/pleasurestock on one Fastify server.
  */
@@ -41,11 +57,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = options.metrics ?? createMetrics();
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const apiKeys = options.apiKeys ?? ApiKeys.sandbox();
+  const armor = new ApolloArmor(QUERY_LIMITS).protect();
   const apollo = new ApolloServer<GatewayContext>({
+    validationRules: armor.validationRules,
+    // One operation per request: a batch would multiply every limit below.
+    allowBatchedHttpRequests: false,
     schema: buildGatewaySchema(),
     // The playground is served from npm packages by the gateway itself; Apollo's default page
     // would load from a CDN, which a machine without internet cannot reach.
     plugins: [
+      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),
       // Answers are computed live per caller; HTTP cache hints would only cost time per field.
