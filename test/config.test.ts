@@ -43,6 +43,7 @@ describe('configuration from the environment', () => {
     writeFileSync(join(dir, 'catalog.json'), JSON.stringify([{ productId: 'PR00001', sku: 'BR-4001', name: 'All Day IPA', priceCents: 1099 }]));
     const config = loadConfig({
       SUPPLYGRAPH_MODE: 'live',
+      SUPPLYGRAPH_API_KEYS: `shop:partner:${'ab'.repeat(32)}`,
       ORDERSAPI_BASE_URL: 'https://api.example.com',
       ORDERSAPI_API_KEY: 'k',
       ORDERSAPI_CATALOG_FILE: join(dir, 'catalog.json'),
@@ -51,6 +52,13 @@ describe('configuration from the environment', () => {
       { productId: 'PR00001', sku: 'BR-4001', name: 'All Day IPA', priceCents: 1099, currency: 'USD', available: true },
     ]);
     expect(config.suppliers?.cenports).toBeUndefined();
+    expect(config.apiKeys).toEqual([{ name: 'shop', role: 'partner', sha256: 'ab'.repeat(32) }]);
+  });
+
+  it('needs API key hashes in live mode and refuses a malformed entry', () => {
+    const supplier = { SUPPLYGRAPH_MODE: 'live', ORDERSAPI_BASE_URL: 'https://x.io', ORDERSAPI_API_KEY: 'k' };
+    expect(() => loadConfig({ ...supplier, ORDERSAPI_CATALOG_FILE: '/nope.json' })).toThrow(/SUPPLYGRAPH_API_KEYS: is required/);
+    expect(() => loadConfig({ ...supplier, SUPPLYGRAPH_API_KEYS: 'shop:owner:xyz' })).toThrow(/SUPPLYGRAPH_API_KEYS: each entry must be name:role:sha256hex/);
   });
 
   it('names a catalog file that cannot be read', () => {

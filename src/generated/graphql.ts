@@ -792,6 +792,19 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One documented rate window and how much of it the gateway has left. */
+export type RateBudget = {
+  __typename?: 'RateBudget';
+  /** How many requests the window allows. */
+  limit: Scalars['Int']['output'];
+  /** Requests the gateway may still send in the current window. */
+  remaining: Scalars['Int']['output'];
+  /** When the current window ends; null before the gateway's first call opens it. */
+  resetsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Which requests the window counts, e.g. `all`, `read`, `write`, `external`. */
+  scope: Scalars['String']['output'];
+};
+
 /** A request limit a supplier documents, e.g. 100 requests per 60 seconds for reads. */
 export type RateLimit = {
   __typename?: 'RateLimit';
@@ -968,6 +981,8 @@ export type Supplier = Node & {
   capabilities: Array<Scalars['String']['output']>;
   /** The supplier's code. */
   code: SupplierCode;
+  /** How the gateway's calls to this supplier are faring right now; null when the adapter does not report it. */
+  health?: Maybe<SupplierHealth>;
   /** The opaque global id of this supplier. */
   id: Scalars['ID']['output'];
   /** The supplier's display name. */
@@ -992,6 +1007,17 @@ export type SupplierCode =
   | 'PLEASURESTOCK'
   /** WhiteLabel Peptides: catalog, orders, wallet, shipments and tracking updates. */
   | 'WHITELABEL';
+
+/** A snapshot of the gateway's resilience policies toward one supplier, in this gateway process. */
+export type SupplierHealth = {
+  __typename?: 'SupplierHealth';
+  /** The circuit breaker's state: `closed` (calls flow), `open` (calls fail at once) or `halfOpen` (one trial call). */
+  breaker: Scalars['String']['output'];
+  /** What is left of each documented rate window, as the gateway counts it. */
+  budgets: Array<RateBudget>;
+  /** Calls to the supplier in flight right now. */
+  inFlight: Scalars['Int']['output'];
+};
 
 /** A tracking update a supplier holds until the merchant acknowledges it (WhiteLabel). */
 export type TrackingUpdate = {
@@ -1275,6 +1301,7 @@ export type ResolversTypes = {
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: ProductFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateBudget: ResolverTypeWrapper<RateBudget>;
   RateLimit: ResolverTypeWrapper<RateLimit>;
   ReorderRecommendation: ResolverTypeWrapper<ReorderRecommendationModel>;
   SalesChannel: ResolverTypeWrapper<SalesChannelModel>;
@@ -1290,6 +1317,7 @@ export type ResolversTypes = {
   SubmitSalesReportPayload: ResolverTypeWrapper<SubmitSalesReportPayload>;
   Supplier: ResolverTypeWrapper<SupplierModel>;
   SupplierCode: SupplierCode;
+  SupplierHealth: ResolverTypeWrapper<SupplierHealth>;
   TrackingUpdate: ResolverTypeWrapper<TrackingUpdateModel>;
   Transaction: ResolverTypeWrapper<TransactionModel>;
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TransactionEdge']>, nodes: Array<ResolversTypes['Transaction']> }>;
@@ -1353,6 +1381,7 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: ProductFilter;
   Query: Record<PropertyKey, never>;
+  RateBudget: RateBudget;
   RateLimit: RateLimit;
   ReorderRecommendation: ReorderRecommendationModel;
   SalesChannel: SalesChannelModel;
@@ -1366,6 +1395,7 @@ export type ResolversParentTypes = {
   SubmitSalesReportInput: SubmitSalesReportInput;
   SubmitSalesReportPayload: SubmitSalesReportPayload;
   Supplier: SupplierModel;
+  SupplierHealth: SupplierHealth;
   TrackingUpdate: TrackingUpdateModel;
   Transaction: TransactionModel;
   TransactionConnection: Omit<TransactionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TransactionEdge']>, nodes: Array<ResolversParentTypes['Transaction']> };
@@ -1593,6 +1623,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   wallets?: Resolver<Array<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
 
+export type RateBudgetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RateBudget'] = ResolversParentTypes['RateBudget']> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RateLimitResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit']> = {
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1656,12 +1693,19 @@ export type SubmitSalesReportPayloadResolvers<ContextType = GatewayContext, Pare
 export type SupplierResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = {
   capabilities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['SupplierCode'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['SupplierHealth']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateLimits?: Resolver<Array<ResolversTypes['RateLimit']>, ParentType, ContextType>;
   salesChannels?: Resolver<Array<ResolversTypes['SalesChannel']>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SupplierHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SupplierHealth'] = ResolversParentTypes['SupplierHealth']> = {
+  breaker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  budgets?: Resolver<Array<ResolversTypes['RateBudget']>, ParentType, ContextType>;
+  inFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TrackingUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrackingUpdate'] = ResolversParentTypes['TrackingUpdate']> = {
@@ -1757,6 +1801,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateBudget?: RateBudgetResolvers<ContextType>;
   RateLimit?: RateLimitResolvers<ContextType>;
   ReorderRecommendation?: ReorderRecommendationResolvers<ContextType>;
   SalesChannel?: SalesChannelResolvers<ContextType>;
@@ -1765,6 +1810,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   SubmitSalesReportPayload?: SubmitSalesReportPayloadResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  SupplierHealth?: SupplierHealthResolvers<ContextType>;
   TrackingUpdate?: TrackingUpdateResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;

@@ -12,6 +12,7 @@ import type {
   WalletModel,
 } from '../domain/models.ts';
 import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
+import type { SupplierHealth } from './http/resilience.ts';
 import type { SupplierDescriptor, SupplierOperation } from './operations.ts';
 import type { SupplierWrites } from './writes.ts';
 
@@ -75,6 +76,8 @@ export interface SupplierAdapter extends SupplierWrites {
   trackingUpdates?(): Promise<TrackingUpdateModel[]>;
   reorderRecommendations?(date: string | null): Promise<ReorderRecommendationModel[]>;
   convertCurrency?(amount: Money): Promise<CurrencyConversionModel>;
+  /** the breaker, rate budgets and calls in flight toward this supplier; absent when not tracked */
+  health?(): SupplierHealth;
 }
 
 const ADAPTER_METHODS = [

@@ -18,6 +18,7 @@ export const Supplier: SupplierResolvers = {
   rateLimits: ({ id }, _args, { suppliers }) =>
     suppliers.require(id).descriptor.rateLimits.map(({ scope, limit, windowSeconds }) => ({ scope, limit, windowSeconds })),
   wallet: ({ id }, _args, { loaders }) => loaders.wallet(id),
+  health: ({ id }, _a, { suppliers }) => suppliers.require(id).health?.() ?? null,
   salesChannels: async ({ id }, _args, { suppliers, partialErrors }) =>
     (await suppliers.require(id).listSalesChannels?.().catch((error: unknown) => partialErrors.recordOrRethrow(error, []))) ?? [],
 };

@@ -45,8 +45,10 @@ function toProduct(entry: CentrePriceListEntry): ProductModel {
 export function createCentreAdapter(options: CentreAdapterOptions): SupplierAdapter {
   const products = options.priceList.map(toProduct);
   const byId = new Map(products.flatMap((p) => [[p.supplierProductId, p] as const, [p.sku, p] as const]));
+  const client = createCentreClient(options);
   return {
     descriptor: centre,
+    health: () => client.health(),
     async listProducts(window, filter) {
       const search = filter.search?.toLowerCase();
       const matching = products.filter(
@@ -60,6 +62,6 @@ export function createCentreAdapter(options: CentreAdapterOptions): SupplierAdap
     async getProducts(ids) {
       return ids.map((id) => byId.get(id) ?? null);
     },
-    ...createCentreWrites(createCentreClient(options), options.priceList, options.now),
+    ...createCentreWrites(client, options.priceList, options.now),
   };
 }

@@ -68,6 +68,7 @@ export function createOrdersapiAdapter(options: OrdersapiAdapterOptions): Suppli
 
   return {
     descriptor: ordersapi,
+    health: () => upstream.health(),
     async listProducts(window, filter) {
       const search = filter.search?.toLowerCase();
       const matching = products.filter(

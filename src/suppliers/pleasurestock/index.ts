@@ -72,6 +72,7 @@ export function createPleasurestockAdapter(options: PleasurestockAdapterOptions)
 
   return {
     descriptor: pleasurestock,
+    health: () => upstream.health(),
     listProducts: (window, filter) => catalog.list(window, filter),
     getProducts: (ids) => catalog.byIds(ids),
     listOrders: (window, filter) => orders.list(window, filter),

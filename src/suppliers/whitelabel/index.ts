@@ -87,6 +87,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
 
   return {
     descriptor: whitelabel,
+    health: () => upstream.health(),
     ...writes,
     async listProducts(window, filter) {
       const search = filter.search?.trim().toLowerCase();
