@@ -17,9 +17,11 @@ export interface GatewayContext {
   scope: string;
   loaders: Loaders;
   partialErrors: PartialErrors;
+  /** this request's id: in the x-request-id header, every error and every log line about it */
+  requestId: string;
 }
 
-export function createContext(orders: OrderServiceDeps, caller: Caller): GatewayContext {
+export function createContext(orders: OrderServiceDeps, caller: Caller): Omit<GatewayContext, 'requestId'> {
   return {
     suppliers: orders.suppliers,
     store: orders.store,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -7,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { authorizationPlugin, unauthenticated } from '../auth/authorize.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
-import { maskUnexpectedErrors } from '../graphql/mask-errors.ts';
+import { maskUnexpectedErrors, requestIdPlugin } from '../graphql/mask-errors.ts';
 import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
@@ -53,7 +54,8 @@ const QUERY_LIMITS = {
  * /webhooks/pleasurestock on one Fastify server.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const app = Fastify({ logger: false });
+  // Request ids are UUIDs so they stay unique across replicas and restarts.
+  const app = Fastify({ logger: false, genReqId: () => randomUUID() });
   const metrics = options.metrics ?? createMetrics();
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const apiKeys = options.apiKeys ?? ApiKeys.sandbox();
@@ -73,13 +75,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin(),
       authorizationPlugin(),
+      requestIdPlugin(({ requestId, error }) => logError(Object.assign(new Error(`request ${requestId} failed`), { cause: error, requestId }))),
     ],
     // Analysts explore the schema in the playground (and the gateway may run with NODE_ENV=production).
     introspection: true,
     // Compact JSON: Apollo's default pretty-printing doubles the bytes of large pages.
     stringifyResult: (result) => JSON.stringify(result),
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(logError),
+    formatError: maskUnexpectedErrors,
   });
   await apollo.start();
 
@@ -101,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const header = request.headers.authorization ?? '';
       const caller = header.startsWith('Bearer ') ? apiKeys.identify(header.slice('Bearer '.length).trim()) : null;
       if (!caller) throw unauthenticated();
-      return createContext(options.orders, caller);
+      return { ...createContext(options.orders, caller), requestId: String(request.id) };
     },
   });
 

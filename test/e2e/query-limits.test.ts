@@ -46,6 +46,18 @@ describe('limits on what one operation may ask', () => {
     expect(response.status).toBe(405);
   });
 
+  it('tags every answer and error with one request id', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sg_test_admin' },
+      body: JSON.stringify({ query: '{ orders(first: 101) { nodes { id } } }' }),
+    });
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await response.json()) as { errors: { extensions: { requestId: string } }[] };
+    expect(body.errors[0]!.extensions.requestId).toBe(id);
+  });
+
   it('refuses a GET without a preflight header (CSRF prevention)', async () => {
     const url = new URL(gateway.url);
     url.searchParams.set('query', '{ suppliers { code } }');
