@@ -2,6 +2,10 @@ import type { NodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { decodeGlobalId, type NodeType } from '../../domain/global-id.ts';
 import type { GatewayContext } from '../context.ts';
 import { shipmentKey } from '../ids.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
+
+/** as many as one page of any list */
+const MAX_NODES = 100;
 
 /** The type each node resolved to, so Node can tell without sniffing shapes. */
 const typeOf = new WeakMap<object, NodeType>();
@@ -38,7 +42,10 @@ async function loadNode(id: string, { suppliers, loaders }: GatewayContext): Pro
 
 export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
   node: (_root, { id }, context) => loadNode(id, context) as never,
-  nodes: (_root, { ids }, context) => Promise.all(ids.map((id) => loadNode(id, context))) as never,
+  nodes: (_root, { ids }, context) => {
+    if (ids.length > MAX_NODES) throw new BadUserInputError(`ids may name at most ${MAX_NODES} objects, got ${ids.length}`, 'ids');
+    return Promise.all(ids.map((id) => loadNode(id, context))) as never;
+  },
 };
 
 export const Node: NodeResolvers = {
