@@ -7,6 +7,8 @@ import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/orders
 /** How to reach each supplier; a supplier left out is not served by this gateway. */
 export interface SuppliersConfig {
   timeoutMs: number;
+  /** keep client-side budgets from each supplier's documented limits (default true) */
+  rateBudgets?: boolean;
   centre?: { baseUrl: string; apiKey: string; priceList: readonly CentrePriceListEntry[] };
   whitelabel?: {
     baseUrl: string;
@@ -104,6 +106,7 @@ const Gateway = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   SUPPLYGRAPH_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
   SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
+  SUPPLYGRAPH_RATE_BUDGETS: z.enum(['on', 'off']).default('on'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -131,14 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const mode = env.SUPPLYGRAPH_MODE === 'live' ? 'live' : 'sandbox';
   let suppliers: SuppliersConfig | undefined;
   if (mode === 'live') {
-    suppliers = { timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000 };
+    suppliers = { timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000, rateBudgets: gateway.data?.SUPPLYGRAPH_RATE_BUDGETS !== 'off' };
     for (const schema of Object.values(SUPPLIER_VARIABLES)) {
       if (!Object.keys(schema.in.shape).some((name) => env[name] !== undefined)) continue;
       const parsed = schema.safeParse(env);
       if (!parsed.success) problems.push(...describe(parsed.error, env));
       else Object.assign(suppliers, parsed.data);
     }
-    if (problems.length === 0 && Object.keys(suppliers).length === 1) {
+    if (problems.length === 0 && !Object.keys(SUPPLIER_VARIABLES).some((id) => id in suppliers!)) {
       problems.push('live mode needs at least one supplier: set e.g. CENPORTS_BASE_URL and its credentials');
     }
     if (gateway.success && gateway.data.SUPPLYGRAPH_API_KEYS.length === 0) {

@@ -6,10 +6,11 @@ import { ORDERSAPI_SANDBOX_CATALOG } from './ordersapi/index.ts';
  * The gateway's supplier configuration for the running sandboxes: their loopback URLs, their
  * fixed test credentials, and the catalogs the suppliers without a catalog API publish out of band.
  */
-export function sandboxSuppliersConfig(sandboxes: Sandboxes, timeoutMs = 5_000): SuppliersConfig {
+export function sandboxSuppliersConfig(sandboxes: Sandboxes, timeoutMs = 5_000, rateBudgets = true): SuppliersConfig {
   const { centre, whitelabel, pleasurestock, ordersapi, cenports } = sandboxes;
   return {
     timeoutMs,
+    rateBudgets,
     centre: { baseUrl: centre.baseUrl, apiKey: centre.credentials.apiKey, priceList: centre.priceList },
     whitelabel: { baseUrl: whitelabel.baseUrl, store: whitelabel.credentials.store, ops: whitelabel.credentials.ops },
     pleasurestock: {

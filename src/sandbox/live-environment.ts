@@ -17,6 +17,8 @@ export function liveEnvironment(sandboxes: Sandboxes): Record<string, string> {
   const hash = createHash('sha256').update(LIVE_TEST_ADMIN_KEY).digest('hex');
   return {
     SUPPLYGRAPH_MODE: 'live',
+    // The sandboxes these processes talk to are started without limits (tests, the benchmark).
+    SUPPLYGRAPH_RATE_BUDGETS: 'off',
     SUPPLYGRAPH_API_KEYS: `live-test-admin:admin:${hash}`,
     CENTRE_BASE_URL: config.centre!.baseUrl,
     CENTRE_API_KEY: config.centre!.apiKey,

@@ -30,6 +30,8 @@ export async function startSandboxedGateway(
     timeoutMs?: number;
     logError?: (error: unknown) => void;
     databaseUrl?: string;
+    /** keep the documented client-side budgets (default off, as the test sandboxes have none) */
+    rateBudgets?: boolean;
     /**
      * Points the PleasureStock sandbox's signed webhooks at this gateway, as `npm start` does.
      * Off by default: tests that list an order's events expect only the gateway's own.
@@ -40,7 +42,8 @@ export async function startSandboxedGateway(
   const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
   const metrics = createMetrics();
   const runtime = await startRuntime({
-    suppliers: sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000),
+    // Test sandboxes enforce no limits unless told to, so neither does the gateway by default.
+    suppliers: sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false),
     metrics,
     dataDir: 'memory',
     ...e2eDatabase(options.databaseUrl),

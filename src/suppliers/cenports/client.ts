@@ -1,6 +1,8 @@
 import type { Client } from 'openapi-fetch';
 import { SupplierContractError, SupplierUnavailableError } from '../../domain/errors.ts';
 import type { paths } from '../../generated/openapi/cenports.ts';
+import type { DocumentedRateLimit } from '../operations.ts';
+import { SupplierResilience } from '../http/resilience.ts';
 import { createUpstream, type CallInit, type UpstreamAnswer, type UpstreamCallEvent } from '../http/upstream.ts';
 import { bearerAuth, requestToken, TokenProvider } from './auth.ts';
 
@@ -13,6 +15,8 @@ export interface CenportsConnection {
   /** the sales channel this gateway reads and writes; order numbers are unique within it */
   channelId: string;
   timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
   /** the adapter's clock: token lifetimes and cache ages (default Date.now) */
@@ -40,6 +44,8 @@ export function createCenportsClient(connection: CenportsConnection): CenportsCl
     timeoutMs: connection.timeoutMs,
     fetch: connection.fetch,
     onCall: connection.onCall,
+    // One documented limit covers every endpoint, /authorize included: both clients share it.
+    resilience: new SupplierResilience({ rateLimits: connection.rateLimits }),
   } as const;
   // /authorize takes no token, so it has a client of its own without the bearer middleware.
   const authorizing = createUpstream<paths>(common);

@@ -1,4 +1,5 @@
 import type { paths } from '../../generated/openapi/centre.ts';
+import type { DocumentedRateLimit } from '../operations.ts';
 import { createUpstream, type Upstream, type UpstreamCallEvent } from '../http/upstream.ts';
 import { headerAuth } from '../shared/middleware.ts';
 
@@ -8,6 +9,8 @@ export interface CentreConnection {
   /** the sales channel's key */
   apiKey: string;
   timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
 }
@@ -20,6 +23,7 @@ export function createCentreClient(connection: CentreConnection): CentreClient {
     supplier: 'centre',
     baseUrl: connection.baseUrl,
     timeoutMs: connection.timeoutMs,
+    rateLimits: connection.rateLimits,
     fetch: connection.fetch,
     onCall: connection.onCall,
     middleware: [headerAuth('X-API-Key', connection.apiKey)],

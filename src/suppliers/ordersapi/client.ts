@@ -1,4 +1,5 @@
 import type { paths } from '../../generated/openapi/ordersapi.ts';
+import type { DocumentedRateLimit } from '../operations.ts';
 import { createUpstream, type Upstream, type UpstreamCallEvent } from '../http/upstream.ts';
 import { headerAuth } from '../shared/middleware.ts';
 
@@ -6,6 +7,8 @@ export interface OrdersapiConnection {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
 }
@@ -18,6 +21,7 @@ export function createOrdersapiClient(connection: OrdersapiConnection): Ordersap
     supplier: 'ordersapi',
     baseUrl: connection.baseUrl,
     timeoutMs: connection.timeoutMs,
+    rateLimits: connection.rateLimits,
     fetch: connection.fetch,
     onCall: connection.onCall,
     middleware: [headerAuth('x-api-key', connection.apiKey)],

@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi/pleasurestock.ts';
+import type { DocumentedRateLimit } from '../operations.ts';
 import { createUpstream, type Upstream, type UpstreamCallEvent } from '../http/upstream.ts';
 
 export interface PleasurestockConnection {
@@ -7,6 +8,8 @@ export interface PleasurestockConnection {
   /** the company API key (pk_live_…); the same key serves both API families */
   apiKey: string;
   timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
 }
@@ -35,6 +38,7 @@ export function createPleasurestockClient(connection: PleasurestockConnection): 
     supplier: 'pleasurestock',
     baseUrl: connection.baseUrl,
     timeoutMs: connection.timeoutMs,
+    rateLimits: connection.rateLimits,
     fetch: connection.fetch,
     onCall: connection.onCall,
     middleware: [pleasurestockAuth(connection.apiKey)],

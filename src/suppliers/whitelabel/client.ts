@@ -1,4 +1,5 @@
 import type { paths } from '../../generated/openapi/whitelabel.ts';
+import type { DocumentedRateLimit } from '../operations.ts';
 import { createUpstream, type Upstream, type UpstreamCallEvent } from '../http/upstream.ts';
 import { hmacSigning, type WhitelabelCredential } from './auth.ts';
 
@@ -10,6 +11,8 @@ export interface WhitelabelConnection {
   /** the ops credential (admin scope), needed only for shipment admin writes */
   ops?: WhitelabelCredential;
   timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
 }
@@ -27,6 +30,7 @@ export function createWhitelabelClient(connection: WhitelabelConnection, scope: 
     supplier: 'whitelabel',
     baseUrl: connection.baseUrl,
     timeoutMs: connection.timeoutMs,
+    rateLimits: connection.rateLimits,
     fetch: connection.fetch,
     onCall: connection.onCall,
     middleware: [hmacSigning(credential)],
