@@ -157,6 +157,20 @@ describe('read side over HTTP', () => {
     expect(metrics).toMatch(/supplygraph_upstream_requests_total\{supplier="cenports",operation="authorize",status="200"\} 1\b/);
   });
 
+  it('shows each supplier’s breaker state and in-flight calls on Supplier.health', async () => {
+    const { data, errors } = await gateway.query<{ suppliers: { code: string; health: { breaker: string; inFlight: number } | null }[] }>(
+      '{ suppliers { code health { breaker inFlight budgets { scope remaining limit } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.suppliers.map((s) => [s.code, s.health?.breaker])).toEqual([
+      ['CENTRE', 'closed'],
+      ['WHITELABEL', 'closed'],
+      ['PLEASURESTOCK', 'closed'],
+      ['ORDERSAPI', 'closed'],
+      ['CENPORTS', 'closed'],
+    ]);
+  });
+
   it('refuses first above 100 with a clear error naming the argument', async () => {
     const answer = await gateway.query('{ orders(first: 101) { nodes { id } } }');
     expect(answer.errors?.[0]?.message).toMatch(/first must be between 1 and 100/);

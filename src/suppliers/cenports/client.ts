@@ -2,7 +2,7 @@ import type { Client } from 'openapi-fetch';
 import { SupplierContractError, SupplierUnavailableError } from '../../domain/errors.ts';
 import type { paths } from '../../generated/openapi/cenports.ts';
 import type { DocumentedRateLimit } from '../operations.ts';
-import { SupplierResilience } from '../http/resilience.ts';
+import { SupplierResilience, type SupplierHealth } from '../http/resilience.ts';
 import { createUpstream, type CallInit, type UpstreamAnswer, type UpstreamCallEvent } from '../http/upstream.ts';
 import { bearerAuth, requestToken, TokenProvider } from './auth.ts';
 
@@ -34,6 +34,8 @@ export interface CenportsClient {
    * token. Throws like Upstream.call, and SupplierUnavailableError when a fresh token is refused too.
    */
   call(operation: string, send: Send): Promise<UpstreamAnswer>;
+  /** breaker, budget and in-flight calls, shared by the token client and this one */
+  health(): SupplierHealth;
 }
 
 /** The typed Cenports client: Bearer token from /authorize on every call (see auth.ts). */
@@ -63,7 +65,7 @@ export function createCenportsClient(connection: CenportsConnection): CenportsCl
     return second;
   };
 
-  return { partnerId: connection.partnerId, channelId: connection.channelId, tokens, call };
+  return { partnerId: connection.partnerId, channelId: connection.channelId, tokens, call, health: () => upstream.health() };
 }
 
 /** Cenports answers every successful read 200; anything else here is outside its contract. */

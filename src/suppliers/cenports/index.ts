@@ -66,6 +66,7 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
 
   return {
     descriptor: cenports,
+    health: () => client.health(),
     listProducts: stock.listProducts,
     getProducts: stock.getProducts,
     listOrders: orders.list,
