@@ -4,6 +4,7 @@ import type { OrderStatus } from '../domain/status.ts';
 import type { SupplierAdapter } from '../suppliers/adapter.ts';
 import type { ChangeOutcome, SupplierRefusal } from '../suppliers/writes.ts';
 import { expectOrderId } from './ids.ts';
+import { appendMutationEvent } from './journal-writes.ts';
 import { claimKey } from './idempotent.ts';
 import type { OrderServiceDeps } from './place-cart.ts';
 import { requestHash } from './tokens.ts';
@@ -67,17 +68,11 @@ async function changeOrder(
 }
 
 async function journalChange(deps: OrderServiceDeps, order: OrderModel, operation: string): Promise<void> {
-  const at = new Date(deps.now()).toISOString();
-  await deps.store.journal.updateStatus(order.supplier, order.supplierOrderId, order.status, order.supplierStatus);
-  await deps.store.events.append({
-    supplier: order.supplier,
-    supplierOrderId: order.supplierOrderId,
-    status: order.status,
-    supplierStatus: order.supplierStatus,
-    previousSupplierStatus: null,
-    source: 'MUTATION',
+  const previous = await deps.store.journal.updateStatus(order.supplier, order.supplierOrderId, order.status, order.supplierStatus);
+  await appendMutationEvent(deps.store, order, {
+    at: new Date(deps.now()).toISOString(),
     comment: operation,
-    occurredAt: at,
+    previousSupplierStatus: previous?.previousSupplierStatus ?? null,
     dedupeKey: `${operation}:${order.supplier}:${order.supplierOrderId}:${order.supplierStatus}`,
   });
 }

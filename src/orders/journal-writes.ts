@@ -22,16 +22,25 @@ export async function recordPlacedOrders(
       request: entry.request,
       response: null,
     });
-    await store.events.append({
-      supplier: order.supplier,
-      supplierOrderId: order.supplierOrderId,
-      status: order.status,
-      supplierStatus: order.supplierStatus,
-      previousSupplierStatus: null,
-      source: 'MUTATION',
-      comment: null,
-      occurredAt: at,
-      dedupeKey: `placed:${order.supplier}:${order.supplierOrderId}`,
-    });
+    await appendMutationEvent(store, order, { at, comment: null, previousSupplierStatus: null, dedupeKey: `placed:${order.supplier}:${order.supplierOrderId}` });
   }
+}
+
+/** Records a status the gateway itself caused (placement, cancel, update) as an order event. */
+export async function appendMutationEvent(
+  store: Store,
+  order: OrderModel,
+  event: { at: string; comment: string | null; previousSupplierStatus: string | null; dedupeKey: string },
+): Promise<void> {
+  await store.events.append({
+    supplier: order.supplier,
+    supplierOrderId: order.supplierOrderId,
+    status: order.status,
+    supplierStatus: order.supplierStatus,
+    previousSupplierStatus: event.previousSupplierStatus,
+    source: 'MUTATION',
+    comment: event.comment,
+    occurredAt: event.at,
+    dedupeKey: event.dedupeKey,
+  });
 }

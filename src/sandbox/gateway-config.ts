@@ -21,14 +21,7 @@ export function sandboxSuppliersConfig(sandboxes: Sandboxes, timeoutMs = 5_000, 
     ordersapi: {
       baseUrl: ordersapi.baseUrl,
       apiKey: ordersapi.credentials.apiKey,
-      catalog: ORDERSAPI_SANDBOX_CATALOG.map((p) => ({
-        productId: p.product_id,
-        sku: p.sku,
-        name: p.name,
-        priceCents: p.priceCents,
-        currency: p.currency,
-        available: p.available,
-      })),
+      catalog: ordersapiSandboxCatalog(),
     },
     cenports: {
       baseUrl: cenports.baseUrl,
@@ -38,4 +31,16 @@ export function sandboxSuppliersConfig(sandboxes: Sandboxes, timeoutMs = 5_000, 
       channelId: cenports.credentials.channelId,
     },
   };
+}
+
+/** The ordersapi sandbox's catalog in the shape the gateway's configuration takes. */
+export function ordersapiSandboxCatalog() {
+  return ORDERSAPI_SANDBOX_CATALOG.map((p) => ({
+    productId: p.product_id,
+    sku: p.sku,
+    name: p.name,
+    priceCents: p.priceCents,
+    currency: p.currency,
+    available: p.available,
+  }));
 }

@@ -2,19 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SupplierUnavailableError } from '../../src/domain/errors.ts';
 import { toDecimalString } from '../../src/domain/money.ts';
 import { ORDERSAPI_SANDBOX_CATALOG, ORDERSAPI_SANDBOX_CREDENTIALS, startOrdersapiSandbox, type OrdersapiSandbox } from '../../src/sandbox/ordersapi/index.ts';
+import { ordersapiSandboxCatalog } from '../../src/sandbox/gateway-config.ts';
 import type { SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { createOrdersapiAdapter } from '../../src/suppliers/ordersapi/index.ts';
 import { ordersapiValidationRefusals } from '../../src/suppliers/ordersapi/refusals.ts';
 import type { PlacementLine, PlacementRequest, SupplierWrites } from '../../src/suppliers/writes.ts';
 
-const catalog = ORDERSAPI_SANDBOX_CATALOG.map((p) => ({
-  productId: p.product_id,
-  sku: p.sku,
-  name: p.name,
-  priceCents: p.priceCents,
-  currency: p.currency,
-  available: p.available,
-}));
+const catalog = ordersapiSandboxCatalog();
 const PLACED_AT = '2026-11-02T09:30:00.000Z';
 const available = ORDERSAPI_SANDBOX_CATALOG.filter((p) => p.available);
 const unavailable = ORDERSAPI_SANDBOX_CATALOG.find((p) => !p.available)!;

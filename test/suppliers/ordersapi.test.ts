@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SupplierContractError, SupplierUnavailableError } from '../../src/domain/errors.ts';
 import { toDecimalString } from '../../src/domain/money.ts';
-import { ORDERSAPI_SANDBOX_CATALOG, ORDERSAPI_SANDBOX_CREDENTIALS, startOrdersapiSandbox, type OrdersapiSandbox } from '../../src/sandbox/ordersapi/index.ts';
+import { ORDERSAPI_SANDBOX_CREDENTIALS, startOrdersapiSandbox, type OrdersapiSandbox } from '../../src/sandbox/ordersapi/index.ts';
+import { ordersapiSandboxCatalog } from '../../src/sandbox/gateway-config.ts';
 import type { SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { createOrdersapiAdapter } from '../../src/suppliers/ordersapi/index.ts';
 
-const catalog = ORDERSAPI_SANDBOX_CATALOG.map((p) => ({
-  productId: p.product_id,
-  sku: p.sku,
-  name: p.name,
-  priceCents: p.priceCents,
-  currency: p.currency,
-  available: p.available,
-}));
+const catalog = ordersapiSandboxCatalog();
 
 describe('ordersapi adapter against its sandbox', () => {
   let sandbox: OrdersapiSandbox;

@@ -1,24 +1,17 @@
 import type { Client } from 'openapi-fetch';
 import { SupplierContractError, SupplierUnavailableError } from '../../domain/errors.ts';
 import type { paths } from '../../generated/openapi/cenports.ts';
-import type { DocumentedRateLimit } from '../operations.ts';
 import { SupplierResilience, type SupplierHealth } from '../http/resilience.ts';
-import { createUpstream, type CallInit, type UpstreamAnswer, type UpstreamCallEvent } from '../http/upstream.ts';
+import { createUpstream, type CallInit, type SupplierConnection, type UpstreamAnswer } from '../http/upstream.ts';
 import { bearerAuth, requestToken, TokenProvider } from './auth.ts';
 
-export interface CenportsConnection {
-  baseUrl: string;
+export interface CenportsConnection extends SupplierConnection {
   clientId: string;
   clientSecret: string;
   /** the partner account every call names (query `partnerId`) */
   partnerId: string;
   /** the sales channel this gateway reads and writes; order numbers are unique within it */
   channelId: string;
-  timeoutMs: number;
-  /** the documented limits to keep a client-side budget for; none when absent */
-  rateLimits?: readonly DocumentedRateLimit[];
-  onCall?: (event: UpstreamCallEvent) => void;
-  fetch?: typeof globalThis.fetch;
   /** the adapter's clock: token lifetimes and cache ages (default Date.now) */
   now?: () => number;
 }

@@ -1,3 +1,4 @@
+import type { DocumentedRateLimit } from '../operations.ts';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { GraphQLError } from 'graphql';
 import { BrokenCircuitError, BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
@@ -28,6 +29,23 @@ export interface UpstreamOptions extends ResilienceOptions {
   onCall?: (event: UpstreamCallEvent) => void;
   /** share one supplier's policies between several clients (e.g. a token endpoint's) */
   resilience?: SupplierResilience;
+}
+
+/** What every adapter needs to reach its supplier, whatever its authentication. */
+export interface SupplierConnection {
+  /** the API root, including the supplier's own path prefix */
+  baseUrl: string;
+  timeoutMs: number;
+  /** the documented limits to keep a client-side budget for; none when absent */
+  rateLimits?: readonly DocumentedRateLimit[];
+  onCall?: (event: UpstreamCallEvent) => void;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Upstream options for one supplier from its connection and its authentication middleware. */
+export function upstreamOptions(supplier: SupplierId, connection: SupplierConnection, middleware: Middleware[]): UpstreamOptions {
+  const { baseUrl, timeoutMs, rateLimits, onCall, fetch } = connection;
+  return { supplier, baseUrl, timeoutMs, rateLimits, onCall, fetch, middleware };
 }
 
 /** What a supplier answered, with the body parsed losslessly (see parseSupplierJson). */

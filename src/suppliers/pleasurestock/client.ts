@@ -1,17 +1,10 @@
 import type { Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi/pleasurestock.ts';
-import type { DocumentedRateLimit } from '../operations.ts';
-import { createUpstream, type Upstream, type UpstreamCallEvent } from '../http/upstream.ts';
+import { createUpstream, upstreamOptions, type SupplierConnection, type Upstream } from '../http/upstream.ts';
 
-export interface PleasurestockConnection {
-  baseUrl: string;
+export interface PleasurestockConnection extends SupplierConnection {
   /** the company API key (pk_live_…); the same key serves both API families */
   apiKey: string;
-  timeoutMs: number;
-  /** the documented limits to keep a client-side budget for; none when absent */
-  rateLimits?: readonly DocumentedRateLimit[];
-  onCall?: (event: UpstreamCallEvent) => void;
-  fetch?: typeof globalThis.fetch;
 }
 
 export type PleasurestockClient = Upstream<paths>;
@@ -34,13 +27,5 @@ export function pleasurestockAuth(apiKey: string): Middleware {
 
 /** The typed PleasureStock client with its per-family authentication. */
 export function createPleasurestockClient(connection: PleasurestockConnection): PleasurestockClient {
-  return createUpstream<paths>({
-    supplier: 'pleasurestock',
-    baseUrl: connection.baseUrl,
-    timeoutMs: connection.timeoutMs,
-    rateLimits: connection.rateLimits,
-    fetch: connection.fetch,
-    onCall: connection.onCall,
-    middleware: [pleasurestockAuth(connection.apiKey)],
-  });
+  return createUpstream<paths>(upstreamOptions('pleasurestock', connection, [pleasurestockAuth(connection.apiKey)]));
 }
