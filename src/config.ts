@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseApiKeyList } from './auth/api-keys.ts';
+import type { RetryOptions } from './suppliers/http/resilience.ts';
 import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
 import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/ordersapi/catalog.ts';
 
@@ -9,6 +10,8 @@ export interface SuppliersConfig {
   timeoutMs: number;
   /** keep client-side budgets from each supplier's documented limits (default true) */
   rateBudgets?: boolean;
+  /** read retries with jittered exponential backoff (default on, 3 attempts); false for none */
+  readRetries?: RetryOptions | false;
   centre?: { baseUrl: string; apiKey: string; priceList: readonly CentrePriceListEntry[] };
   whitelabel?: {
     baseUrl: string;
@@ -107,6 +110,8 @@ const Gateway = z.object({
   SUPPLYGRAPH_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
   SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
   SUPPLYGRAPH_RATE_BUDGETS: z.enum(['on', 'off']).default('on'),
+  // Attempts per read, the first included; 1 turns read retries off. Writes are never resent.
+  SUPPLYGRAPH_READ_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -134,7 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const mode = env.SUPPLYGRAPH_MODE === 'live' ? 'live' : 'sandbox';
   let suppliers: SuppliersConfig | undefined;
   if (mode === 'live') {
-    suppliers = { timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000, rateBudgets: gateway.data?.SUPPLYGRAPH_RATE_BUDGETS !== 'off' };
+    const attempts = gateway.data?.SUPPLYGRAPH_READ_ATTEMPTS ?? 3;
+    suppliers = {
+      timeoutMs: gateway.data?.SUPPLIER_TIMEOUT_MS ?? 5_000,
+      rateBudgets: gateway.data?.SUPPLYGRAPH_RATE_BUDGETS !== 'off',
+      readRetries: attempts > 1 ? { maxAttempts: attempts } : false,
+    };
     for (const schema of Object.values(SUPPLIER_VARIABLES)) {
       if (!Object.keys(schema.in.shape).some((name) => env[name] !== undefined)) continue;
       const parsed = schema.safeParse(env);

@@ -17,6 +17,8 @@ export function createSupplierRegistry(config: SuppliersConfig, onCall?: (event:
     timeoutMs: config.timeoutMs,
     onCall,
     rateLimits: config.rateBudgets === false ? undefined : descriptor.rateLimits,
+    // Reads only: the exactly-once lookup, never a blind resend, answers a write's unknown outcome.
+    retry: config.readRetries === false ? undefined : (config.readRetries ?? {}),
   });
   const adapters: SupplierAdapter[] = [];
   if (config.centre) adapters.push(createCentreAdapter({ ...common(centre), ...config.centre }));

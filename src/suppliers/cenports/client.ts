@@ -39,8 +39,9 @@ export function createCenportsClient(connection: CenportsConnection): CenportsCl
     timeoutMs: connection.timeoutMs,
     fetch: connection.fetch,
     onCall: connection.onCall,
+    retry: connection.retry,
     // One documented limit covers every endpoint, /authorize included: both clients share it.
-    resilience: new SupplierResilience({ rateLimits: connection.rateLimits }),
+    resilience: new SupplierResilience({ rateLimits: connection.rateLimits, breaker: connection.breaker, bulkhead: connection.bulkhead }),
   } as const;
   // /authorize takes no token, so it has a client of its own without the bearer middleware.
   const authorizing = createUpstream<paths>(common);

@@ -6,7 +6,17 @@ import { SupplierContractError, SupplierUnavailableError } from '../../domain/er
 import type { SupplierId } from '../../domain/supplier.ts';
 import { parseSupplierJson } from './json.ts';
 import { rateScopeOf, type RateScope } from './rate-scopes.ts';
-import { failureTraitsOf, markFailure, readRetry, SupplierResilience, type ResilienceOptions, type SupplierHealth } from './resilience.ts';
+import {
+  failureTraitsOf,
+  markFailure,
+  readRetry,
+  SupplierResilience,
+  type BreakerOptions,
+  type BulkheadOptions,
+  type ResilienceOptions,
+  type RetryOptions,
+  type SupplierHealth,
+} from './resilience.ts';
 import { retryAfterMs } from './retry-after.ts';
 
 /** One network attempt at a supplier, for metrics and logs. `status` is "error" when none came. */
@@ -38,14 +48,18 @@ export interface SupplierConnection {
   timeoutMs: number;
   /** the documented limits to keep a client-side budget for; none when absent */
   rateLimits?: readonly DocumentedRateLimit[];
+  /** read retries (none when absent), breaker and bulkhead settings */
+  retry?: RetryOptions;
+  breaker?: BreakerOptions;
+  bulkhead?: BulkheadOptions;
   onCall?: (event: UpstreamCallEvent) => void;
   fetch?: typeof globalThis.fetch;
 }
 
 /** Upstream options for one supplier from its connection and its authentication middleware. */
 export function upstreamOptions(supplier: SupplierId, connection: SupplierConnection, middleware: Middleware[]): UpstreamOptions {
-  const { baseUrl, timeoutMs, rateLimits, onCall, fetch } = connection;
-  return { supplier, baseUrl, timeoutMs, rateLimits, onCall, fetch, middleware };
+  const { baseUrl, timeoutMs, rateLimits, retry, breaker, bulkhead, onCall, fetch } = connection;
+  return { supplier, baseUrl, timeoutMs, rateLimits, retry, breaker, bulkhead, onCall, fetch, middleware };
 }
 
 /** What a supplier answered, with the body parsed losslessly (see parseSupplierJson). */
