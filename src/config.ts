@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseApiKeyList } from './auth/api-keys.ts';
-import type { RetryOptions } from './suppliers/http/resilience.ts';
+import { DEFAULT_QUERY_COST, type QueryCostOptions } from './graphql/cost/options.ts';
+import type { BreakerOptions, RetryOptions } from './suppliers/http/resilience.ts';
 import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
 import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/ordersapi/catalog.ts';
 
@@ -12,6 +13,8 @@ export interface SuppliersConfig {
   rateBudgets?: boolean;
   /** read retries with jittered exponential backoff (default on, 3 attempts); false for none */
   readRetries?: RetryOptions | false;
+  /** the breaker per supplier (default: open after 5 consecutive failures, for 5 s) */
+  breaker?: BreakerOptions;
   centre?: { baseUrl: string; apiKey: string; priceList: readonly CentrePriceListEntry[] };
   whitelabel?: {
     baseUrl: string;
@@ -36,6 +39,8 @@ export interface GatewayConfig {
   leaseMs: number;
   /** live mode: who may call, as `name:role:sha256hex` entries (sandbox mode uses the test keys) */
   apiKeys: { name: string; role: 'reader' | 'partner' | 'admin'; sha256: string }[];
+  /** the per-query cost limit and each key's budget, in points */
+  cost: QueryCostOptions;
 }
 
 const url = z.url({ protocol: /^https?$/ });
@@ -115,6 +120,9 @@ const Gateway = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SUPPLYGRAPH_MAX_QUERY_COST: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST.maxQueryCost),
+  SUPPLYGRAPH_COST_BUCKET_SIZE: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST.bucketSize),
+  SUPPLYGRAPH_COST_RESTORE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_QUERY_COST.restorePerSecond),
   SUPPLYGRAPH_API_KEYS: z
     .string()
     .optional()
@@ -169,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     dataDir: g.SUPPLYGRAPH_DATA_DIR,
     leaseMs: g.SUPPLYGRAPH_LEASE_MS,
     apiKeys: g.SUPPLYGRAPH_API_KEYS,
+    cost: {
+      maxQueryCost: g.SUPPLYGRAPH_MAX_QUERY_COST,
+      bucketSize: g.SUPPLYGRAPH_COST_BUCKET_SIZE,
+      restorePerSecond: g.SUPPLYGRAPH_COST_RESTORE_PER_SECOND,
+    },
   };
 }
 

@@ -19,6 +19,7 @@ export function createSupplierRegistry(config: SuppliersConfig, onCall?: (event:
     rateLimits: config.rateBudgets === false ? undefined : descriptor.rateLimits,
     // Reads only: the exactly-once lookup, never a blind resend, answers a write's unknown outcome.
     retry: config.readRetries === false ? undefined : (config.readRetries ?? {}),
+    breaker: config.breaker,
   });
   const adapters: SupplierAdapter[] = [];
   if (config.centre) adapters.push(createCentreAdapter({ ...common(centre), ...config.centre }));

@@ -1,4 +1,5 @@
 import { startRuntime } from '../../src/app/runtime.ts';
+import type { SuppliersConfig } from '../../src/config.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
 import { createGateway } from '../../src/http/server.ts';
 import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
@@ -32,6 +33,8 @@ export async function startSandboxedGateway(
     databaseUrl?: string;
     /** keep the documented client-side budgets (default off, as the test sandboxes have none) */
     rateBudgets?: boolean;
+    /** read retries and breaker settings (default: as in production) */
+    resilience?: Pick<SuppliersConfig, 'readRetries' | 'breaker'>;
     /**
      * Points the PleasureStock sandbox's signed webhooks at this gateway, as `npm start` does.
      * Off by default: tests that list an order's events expect only the gateway's own.
@@ -43,7 +46,7 @@ export async function startSandboxedGateway(
   const metrics = createMetrics();
   const runtime = await startRuntime({
     // Test sandboxes enforce no limits unless told to, so neither does the gateway by default.
-    suppliers: sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false),
+    suppliers: { ...sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false), ...options.resilience },
     metrics,
     dataDir: 'memory',
     ...e2eDatabase(options.databaseUrl),

@@ -67,6 +67,8 @@ export interface SandboxHandle {
   stats: RequestStats;
   /** forgets every rate-limit window, e.g. between tests */
   resetRateLimits(): void;
+  /** TCP connections open to this sandbox now, to find sockets a caller left behind */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -227,6 +229,8 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
       faults,
       stats,
       resetRateLimits: () => limiters.forEach((l) => l.reset()),
+      openConnections: () =>
+        new Promise<number>((resolve, reject) => fastify.server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
       close: () => fastify.close(),
     };
   };
