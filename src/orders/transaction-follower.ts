@@ -12,6 +12,7 @@ export interface FollowerDeps {
 }
 
 const FINAL = new Set(['COMPLETED', 'FAILED']);
+const CLAIM_MS = 30_000;
 /** the wait before the n-th poll of one transaction: 250 ms doubling to at most 10 s */
 const backoff = (attempts: number) => Math.min(250 * 2 ** attempts, 10_000);
 
@@ -23,7 +24,8 @@ const backoff = (attempts: number) => Math.min(250 * 2 ** attempts, 10_000);
 export function startTransactionFollower(deps: FollowerDeps): { tick(): Promise<void>; stop(): void } {
   let running: Promise<void> | null = null;
   const tick = async (): Promise<void> => {
-    const due = await deps.store.transactions.due(new Date(deps.now()).toISOString(), 50);
+    // Claimed for a while: a reply slower than that lets another replica poll it too, no worse.
+    const due = await deps.store.transactions.claimDue(new Date(deps.now()).toISOString(), 50, CLAIM_MS);
     const bySupplier = new Map<string, typeof due>();
     for (const t of due) bySupplier.set(t.supplier, [...(bySupplier.get(t.supplier) ?? []), t]);
     await Promise.all([...bySupplier].map(([, list]) => follow(deps, list).catch(() => undefined)));

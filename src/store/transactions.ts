@@ -37,8 +37,12 @@ export interface TransactionRepository {
   upsert(write: TransactionWrite): Promise<TransactionRecord>;
   /** One result per handle, in the order given: null where there is none. */
   get(supplier: SupplierId, handles: readonly string[]): Promise<(TransactionRecord | null)[]>;
-  /** Up to limit transactions not COMPLETED or FAILED whose nextPollAt is at or before now, earliest first. */
-  due(now: Instant, limit: number): Promise<TransactionRecord[]>;
+  /**
+   * Takes up to limit transactions not COMPLETED or FAILED whose nextPollAt is at or before now,
+   * earliest first, and moves their nextPollAt to now + leaseMs: so replicas on one database never
+   * poll the same transaction together, and one that dies with it lets it come due again.
+   */
+  claimDue(now: Instant, limit: number, leaseMs: number): Promise<TransactionRecord[]>;
   /** Sets the next poll time (null: never) and the attempt count; false when there is no such transaction. */
   schedule(supplier: SupplierId, handle: string, nextPollAt: Instant | null, attempts: number): Promise<boolean>;
   /** Newest first: createdAt desc, then supplier and handle desc. supplier and suppliers both filter. */
@@ -96,13 +100,21 @@ export function createTransactionRepository(db: Queryable): TransactionRepositor
       return handles.map((handle) => byHandle.get(handle) ?? null);
     },
 
-    async due(now, limit) {
-      const rows = await db.query<Row>(
-        `SELECT * FROM supplier_transactions
-         WHERE status NOT IN ('COMPLETED', 'FAILED') AND next_poll_at <= $1
-         ORDER BY next_poll_at, supplier, handle LIMIT $2`,
-        [toDate(now), limit],
+    async claimDue(now, limit, leaseMs) {
+      const at = toDate(now);
+      // SKIP LOCKED: a replica claiming at the same moment takes other rows instead of waiting.
+      const rows = await db.query<Row & { due_at: Date }>(
+        `WITH due AS (
+           SELECT supplier, handle, next_poll_at FROM supplier_transactions
+           WHERE status NOT IN ('COMPLETED', 'FAILED') AND next_poll_at <= $1
+           ORDER BY next_poll_at, supplier, handle LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+         UPDATE supplier_transactions t SET next_poll_at = $3, updated_at = now()
+         FROM due WHERE t.supplier = due.supplier AND t.handle = due.handle
+         RETURNING t.*, due.next_poll_at AS due_at`,
+        [at, limit, new Date(at.getTime() + leaseMs)],
       );
+      rows.sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || a.supplier.localeCompare(b.supplier) || a.handle.localeCompare(b.handle));
       return rows.map(toRecord);
     },
 

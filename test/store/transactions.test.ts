@@ -24,7 +24,7 @@ describe.each(backends)('supplier transactions on $name', (backend) => {
     expect(done).toMatchObject({ status: 'COMPLETED', completedAt: '2025-03-01T10:00:00.000Z', placementId: placement.id, nextPollAt: '2025-03-01T10:00:09.000Z', pollAttempts: 3 });
   });
 
-  it('answers the unfinished transactions due a poll, earliest first, up to the limit', async () => {
+  it('claims the unfinished transactions due a poll, earliest first, up to the limit', async () => {
     const { transactions } = store();
     await transactions.upsert({ ...transaction({ handle: 'late' }), nextPollAt: '2025-03-01T10:10:00Z' });
     await transactions.upsert({ ...transaction({ handle: 'second' }), nextPollAt: '2025-03-01T10:02:00Z' });
@@ -33,15 +33,26 @@ describe.each(backends)('supplier transactions on $name', (backend) => {
     await transactions.upsert({ ...transaction({ handle: 'never' }), nextPollAt: '2025-03-01T10:00:00Z' });
     await transactions.schedule('cenports', 'never', null, 9);
     const now = new Date('2025-03-01T10:05:00Z');
-    expect((await transactions.due(now, 10)).map((t) => t.handle)).toEqual(['first', 'second']);
-    expect((await transactions.due(now.getTime(), 1)).map((t) => t.handle)).toEqual(['first']);
+    expect((await transactions.claimDue(now.getTime(), 1, 60_000)).map((t) => t.handle)).toEqual(['first']);
+    expect((await transactions.claimDue(now, 10, 60_000)).map((t) => t.handle)).toEqual(['second']);
     expect(await transactions.schedule('cenports', 'missing', now, 1)).toBe(false);
+  });
+
+  it('gives a claimed transaction to no one else until its claim lapses', async () => {
+    const { transactions } = store();
+    for (const handle of ['a', 'b', 'c', 'd']) await transactions.upsert({ ...transaction({ handle }), nextPollAt: '2025-03-01T10:00:00Z' });
+    const now = Date.parse('2025-03-01T10:05:00Z');
+    const [one, two] = await Promise.all([transactions.claimDue(now, 2, 30_000), transactions.claimDue(now, 10, 30_000)]);
+    const handles = [...one!, ...two!].map((t) => t.handle).sort();
+    expect(handles).toEqual(['a', 'b', 'c', 'd']);
+    expect(await transactions.claimDue(now + 29_000, 10, 30_000)).toEqual([]);
+    expect((await transactions.claimDue(now + 30_000, 10, 30_000)).map((t) => t.handle)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('makes a new transaction without a schedule due at once', async () => {
     const { transactions } = store();
     await transactions.upsert(transaction());
-    expect((await transactions.due(new Date(Date.now() + 1_000), 10)).map((t) => t.handle)).toEqual(['tx-1']);
+    expect((await transactions.claimDue(new Date(Date.now() + 1_000), 10, 1_000)).map((t) => t.handle)).toEqual(['tx-1']);
   });
 
   it('lists newest first, filtered by supplier and status', async () => {
