@@ -39,6 +39,8 @@ const config: CodegenConfig = {
           ReorderRecommendation: `${models}#ReorderRecommendationModel`,
           CurrencyConversion: `${models}#CurrencyConversionModel`,
           Money: '../domain/money.ts#Money as DomainMoney',
+          OrderUpdate: '../live/messages.ts#OrderUpdateModel',
+          ShipmentUpdate: '../live/messages.ts#ShipmentUpdateModel',
         },
       },
     },

@@ -37,6 +37,8 @@ export interface GatewayConfig {
   databaseUrl?: string;
   dataDir: string;
   leaseMs: number;
+  /** polling of WhiteLabel and Cenports for subscriptions: false when off, else the interval (each supplier's default when absent) */
+  polling: { intervalMs?: number } | false;
   /** live mode: who may call, as `name:role:sha256hex` entries (sandbox mode uses the test keys) */
   apiKeys: { name: string; role: 'reader' | 'partner' | 'admin'; sha256: string }[];
   /** the per-query cost limit and each key's budget, in points */
@@ -120,6 +122,9 @@ const Gateway = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SUPPLYGRAPH_POLLING: z.enum(['on', 'off']).default('on'),
+  // At least 5 s, so no setting can poll a supplier past its documented limits.
+  SUPPLYGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(5_000).max(3_600_000).optional(),
   SUPPLYGRAPH_MAX_QUERY_COST: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST.maxQueryCost),
   SUPPLYGRAPH_COST_BUCKET_SIZE: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST.bucketSize),
   SUPPLYGRAPH_COST_RESTORE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_QUERY_COST.restorePerSecond),
@@ -176,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     databaseUrl: g.DATABASE_URL,
     dataDir: g.SUPPLYGRAPH_DATA_DIR,
     leaseMs: g.SUPPLYGRAPH_LEASE_MS,
+    polling: g.SUPPLYGRAPH_POLLING === 'on' && { intervalMs: g.SUPPLYGRAPH_POLL_INTERVAL_MS },
     apiKeys: g.SUPPLYGRAPH_API_KEYS,
     cost: {
       maxQueryCost: g.SUPPLYGRAPH_MAX_QUERY_COST,

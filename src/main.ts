@@ -32,12 +32,21 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics();
-  const runtime = await startRuntime({ suppliers, metrics, databaseUrl: config.databaseUrl, dataDir: config.dataDir, leaseMs: config.leaseMs });
+  const runtime = await startRuntime({
+    suppliers,
+    metrics,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    leaseMs: config.leaseMs,
+    polling: config.polling,
+  });
   // The sg_test_ keys of DESIGN.md open the sandbox; live mode knows only its configured hashes.
   const apiKeys = config.mode === 'sandbox' ? ApiKeys.sandbox() : new ApiKeys(config.apiKeys);
   const webhookSecret = suppliers.pleasurestock?.webhookSecret;
   const webhooks = webhookSecret ? { pleasurestock: { secret: webhookSecret } } : undefined;
-  const gateway = await createGateway({ orders: runtime.orders, metrics, apiKeys, webhooks });
+  // The playground pre-fills the reader test key in sandbox mode only: a live key is never put in a page.
+  const playground = config.mode === 'sandbox' ? { defaultApiKey: 'sg_test_reader' } : {};
+  const gateway = await createGateway({ orders: runtime.orders, metrics, apiKeys, webhooks, playground, cost: config.cost, live: runtime.live });
   const url = await gateway.listen(config.port, config.host);
   pointWebhooksAt(new URL(url).origin);
   console.log(`supplygraph listening on ${url} (${config.mode} mode)`);

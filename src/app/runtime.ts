@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SuppliersConfig } from '../config.ts';
 import type { GatewayMetrics } from '../http/metrics.ts';
+import { startLiveUpdates, type LiveUpdates, type PollingOptions } from '../live/index.ts';
 import { withJournalReads } from '../orders/journal-reads.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import { startTransactionFollower } from '../orders/transaction-follower.ts';
@@ -18,12 +19,17 @@ export interface RuntimeOptions {
   dataDir?: string;
   /** how long a process may hold an idempotency key without renewing it */
   leaseMs?: number;
+  /** poll WhiteLabel and Cenports for live updates; off when absent (tests count upstream calls) */
+  polling?: PollingOptions | false;
+  /** where the detail of a background failure (a poll round) goes; default stderr */
+  logError?: (error: unknown) => void;
   now?: () => number;
 }
 
-/** Everything one gateway process runs on: adapters, its store, and the transaction follower. */
+/** Everything one gateway process runs on: adapters, its store, the transaction follower and live updates. */
 export interface Runtime {
   orders: OrderServiceDeps;
+  live: LiveUpdates;
   close(): Promise<void>;
 }
 
@@ -37,10 +43,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const suppliers = new SupplierRegistry(adapters.map((adapter) => withJournalReads(adapter, store)));
   const orders: OrderServiceDeps = { suppliers, store, owner: `gateway-${randomUUID()}`, leaseMs: options.leaseMs ?? 15_000, now };
   const follower = startTransactionFollower({ suppliers, store, now });
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const live = await startLiveUpdates({ store, suppliers, polling: options.polling, now, logError });
   return {
     orders,
+    live,
     close: async () => {
       follower.stop();
+      await live.close();
       await store.close();
     },
   };

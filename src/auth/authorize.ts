@@ -6,7 +6,7 @@ import type { Caller, Role } from './api-keys.ts';
 const PARTNER_MUTATIONS = new Set(['createOrder', 'cancelOrder', 'updateOrderStatus']);
 const RANK: Record<Role, number> = { reader: 0, partner: 1, admin: 2 };
 
-/** The role an operation needs: reader for queries, partner or admin for mutations. */
+/** The role an operation needs: reader for queries and subscriptions, partner or admin for mutations. */
 export function requiredRole(operation: OperationDefinitionNode): Role {
   if (operation.operation !== 'mutation') return 'reader';
   const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
@@ -19,6 +19,15 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
+/** FORBIDDEN when the caller's role may not run the operation (HTTP and WebSocket alike); null when it may. */
+export function forbidden(caller: Caller, operation: OperationDefinitionNode): GraphQLError | null {
+  const needed = requiredRole(operation);
+  if (RANK[caller.role] >= RANK[needed]) return null;
+  return new GraphQLError(`this operation needs a ${needed} key; yours is a ${caller.role} key`, {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
 /**
  * Refuses, before anything executes, an operation the caller's role does not allow (FORBIDDEN).
  * The caller itself was established when the context was built (UNAUTHENTICATED otherwise).
@@ -28,13 +37,8 @@ export function authorizationPlugin<C extends { caller: Caller }>(): ApolloServe
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (!operation) return;
-          const needed = requiredRole(operation);
-          if (RANK[contextValue.caller.role] < RANK[needed]) {
-            throw new GraphQLError(`this operation needs a ${needed} key; yours is a ${contextValue.caller.role} key`, {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-            });
-          }
+          const refused = operation && forbidden(contextValue.caller, operation);
+          if (refused) throw refused;
         },
       };
     },

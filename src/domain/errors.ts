@@ -10,6 +10,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
+  MaxCostExceeded: 'MAX_COST_EXCEEDED',
+  Throttled: 'THROTTLED',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

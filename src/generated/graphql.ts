@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SupplierModel, ProductModel, InventoryLevelModel, WarehouseModel, OrderModel, OrderLineModel, ShipmentModel, WalletModel, TransactionModel, AddressModel, CustomerModel, SalesChannelModel, TrackingUpdateModel, ReorderRecommendationModel, CurrencyConversionModel } from '../domain/models.ts';
 import type { Money as DomainMoney } from '../domain/money.ts';
+import type { OrderUpdateModel, ShipmentUpdateModel } from '../live/messages.ts';
 import type { GatewayContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -288,7 +289,7 @@ export type InventoryLevel = {
   available: Scalars['Int']['output'];
   /** Whether the supplier has discontinued the SKU, where it says. */
   discontinued?: Maybe<Scalars['Boolean']['output']>;
-  /** When more stock is expected, where the supplier says. */
+  /** When more stock is expected, where the supplier says. Cenports gives only a calendar date: it is shown as the start of that day, UTC. */
   nextAvailableAt?: Maybe<Scalars['DateTime']['output']>;
   /** Units physically on hand; null where the supplier reports only what is available. */
   onHand?: Maybe<Scalars['Int']['output']>;
@@ -619,6 +620,39 @@ export type OrderStatus =
   /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** One change of an order's status. */
+export type OrderUpdate = {
+  __typename?: 'OrderUpdate';
+  /** A comment sent with the change, where there was one. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When the change happened (when the gateway saw it, where the supplier does not say). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The order as its supplier has it when the update is sent (as `node(id:)` would answer); null when it cannot be read. */
+  order?: Maybe<Order>;
+  /** The order's global id, also when the order itself cannot be read right now. */
+  orderId: Scalars['ID']['output'];
+  /** The supplier's own status before the change, where known. */
+  previousSupplierStatus?: Maybe<Scalars['String']['output']>;
+  /** Where the gateway learned of the change. */
+  source: UpdateSource;
+  /** The status after the change. */
+  status: OrderStatus;
+  /** The supplier of the order. */
+  supplier: Supplier;
+  /** The supplier's own status after the change. */
+  supplierStatus: Scalars['String']['output'];
+};
+
+/** Which order updates a subscriber wants; the conditions combine with AND. */
+export type OrderUpdateFilter = {
+  /** Only these orders (global ids). */
+  orderIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only changes to one of these statuses. */
+  statuses?: InputMaybe<Array<OrderStatus>>;
+  /** Only these suppliers' orders. */
+  suppliers?: InputMaybe<Array<SupplierCode>>;
+};
+
 /** Where a page of a connection stands. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -948,6 +982,31 @@ export type ShipmentStatus =
   /** Returned to the sender. */
   | 'RETURNED';
 
+/** A shipment seen in a state it was not in before. */
+export type ShipmentUpdate = {
+  __typename?: 'ShipmentUpdate';
+  /** When it happened (the ship date, or when the gateway saw it). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Its status when last seen; null for a shipment seen for the first time. */
+  previousStatus?: Maybe<ShipmentStatus>;
+  /** The shipment as the gateway saw it. */
+  shipment: Shipment;
+  /** Where the gateway learned of it. */
+  source: UpdateSource;
+  /** Its status now. */
+  status: ShipmentStatus;
+};
+
+/** Which shipment updates a subscriber wants; the conditions combine with AND. */
+export type ShipmentUpdateFilter = {
+  /** Only shipments of these orders (global ids). */
+  orderIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only shipments now in one of these statuses. */
+  statuses?: InputMaybe<Array<ShipmentStatus>>;
+  /** Only these suppliers' shipments. */
+  suppliers?: InputMaybe<Array<SupplierCode>>;
+};
+
 /** The carrier and service to ship with. */
 export type ShippingMethodInput = {
   /** The carrier code, e.g. `UPS`, `FedEx`, `usps`. */
@@ -969,6 +1028,45 @@ export type SubmitSalesReportPayload = {
   processed: Scalars['Int']['output'];
   /** Which entries were refused and why. */
   userErrors: Array<UserError>;
+};
+
+/**
+ * Live updates, over the graphql-ws protocol on the same `/graphql` path (a WebSocket). Send the API
+ * key in the `connection_init` payload as `{ "Authorization": "Bearer <key>" }`; any key may
+ * subscribe, and a partner key only hears of the orders it placed. Updates come from the gateway's
+ * own mutations, PleasureStock's signed webhooks and polling of WhiteLabel and Cenports, whichever
+ * gateway process learned of them.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each change of an order's status from now on, as the gateway learns of it. */
+  orderUpdated: OrderUpdate;
+  /** Each new shipment, status or tracking number from now on, as the gateway sees it when polling. */
+  shipmentUpdated: ShipmentUpdate;
+};
+
+
+/**
+ * Live updates, over the graphql-ws protocol on the same `/graphql` path (a WebSocket). Send the API
+ * key in the `connection_init` payload as `{ "Authorization": "Bearer <key>" }`; any key may
+ * subscribe, and a partner key only hears of the orders it placed. Updates come from the gateway's
+ * own mutations, PleasureStock's signed webhooks and polling of WhiteLabel and Cenports, whichever
+ * gateway process learned of them.
+ */
+export type SubscriptionOrderUpdatedArgs = {
+  filter?: InputMaybe<OrderUpdateFilter>;
+};
+
+
+/**
+ * Live updates, over the graphql-ws protocol on the same `/graphql` path (a WebSocket). Send the API
+ * key in the `connection_init` payload as `{ "Authorization": "Bearer <key>" }`; any key may
+ * subscribe, and a partner key only hears of the orders it placed. Updates come from the gateway's
+ * own mutations, PleasureStock's signed webhooks and polling of WhiteLabel and Cenports, whichever
+ * gateway process learned of them.
+ */
+export type SubscriptionShipmentUpdatedArgs = {
+  filter?: InputMaybe<ShipmentUpdateFilter>;
 };
 
 /** One of the merchant's suppliers, with what the gateway can do with it. */
@@ -1128,6 +1226,15 @@ export type UpdateOrderStatusPayload = {
   /** Why it was not updated. */
   userErrors: Array<UserError>;
 };
+
+/** Where the gateway learned of a change. */
+export type UpdateSource =
+  /** A mutation sent through this gateway (createOrder, cancelOrder, updateOrderStatus). */
+  | 'MUTATION'
+  /** The gateway's own polling of the supplier (WhiteLabel delta sync and tracking, Cenports). */
+  | 'POLLING'
+  /** A signed webhook delivery from the supplier (PleasureStock). */
+  | 'WEBHOOK';
 
 /** A business or validation failure of a mutation: nothing was changed for the part it names. */
 export type UserError = {
@@ -1295,6 +1402,8 @@ export type ResolversTypes = {
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
   OrderLineInput: OrderLineInput;
   OrderStatus: OrderStatus;
+  OrderUpdate: ResolverTypeWrapper<OrderUpdateModel>;
+  OrderUpdateFilter: OrderUpdateFilter;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProductEdge']>, nodes: Array<ResolversTypes['Product']> }>;
@@ -1311,10 +1420,13 @@ export type ResolversTypes = {
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentFilter: ShipmentFilter;
   ShipmentStatus: ShipmentStatus;
+  ShipmentUpdate: ResolverTypeWrapper<ShipmentUpdateModel>;
+  ShipmentUpdateFilter: ShipmentUpdateFilter;
   ShippingMethodInput: ShippingMethodInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitSalesReportInput: SubmitSalesReportInput;
   SubmitSalesReportPayload: ResolverTypeWrapper<SubmitSalesReportPayload>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<SupplierModel>;
   SupplierCode: SupplierCode;
   SupplierHealth: ResolverTypeWrapper<SupplierHealth>;
@@ -1327,6 +1439,7 @@ export type ResolversTypes = {
   TransactionStatus: TransactionStatus;
   UpdateOrderStatusInput: UpdateOrderStatusInput;
   UpdateOrderStatusPayload: ResolverTypeWrapper<Omit<UpdateOrderStatusPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  UpdateSource: UpdateSource;
   UserError: ResolverTypeWrapper<UserError>;
   Wallet: ResolverTypeWrapper<WalletModel>;
   Warehouse: ResolverTypeWrapper<WarehouseModel>;
@@ -1375,6 +1488,8 @@ export type ResolversParentTypes = {
   OrderFilter: OrderFilter;
   OrderLine: OrderLineModel;
   OrderLineInput: OrderLineInput;
+  OrderUpdate: OrderUpdateModel;
+  OrderUpdateFilter: OrderUpdateFilter;
   PageInfo: PageInfo;
   Product: ProductModel;
   ProductConnection: Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProductEdge']>, nodes: Array<ResolversParentTypes['Product']> };
@@ -1390,10 +1505,13 @@ export type ResolversParentTypes = {
   ShipmentConnection: Omit<ShipmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ShipmentEdge']>, nodes: Array<ResolversParentTypes['Shipment']> };
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentFilter: ShipmentFilter;
+  ShipmentUpdate: ShipmentUpdateModel;
+  ShipmentUpdateFilter: ShipmentUpdateFilter;
   ShippingMethodInput: ShippingMethodInput;
   String: Scalars['String']['output'];
   SubmitSalesReportInput: SubmitSalesReportInput;
   SubmitSalesReportPayload: SubmitSalesReportPayload;
+  Subscription: Record<PropertyKey, never>;
   Supplier: SupplierModel;
   SupplierHealth: SupplierHealth;
   TrackingUpdate: TrackingUpdateModel;
@@ -1572,6 +1690,18 @@ export type OrderLineResolvers<ContextType = GatewayContext, ParentType extends 
   unitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
+export type OrderUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderUpdate'] = ResolversParentTypes['OrderUpdate']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousSupplierStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['UpdateSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+  supplierStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1685,9 +1815,22 @@ export type ShipmentEdgeResolvers<ContextType = GatewayContext, ParentType exten
   node?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
 };
 
+export type ShipmentUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShipmentUpdate'] = ResolversParentTypes['ShipmentUpdate']> = {
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['ShipmentStatus']>, ParentType, ContextType>;
+  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['UpdateSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+};
+
 export type SubmitSalesReportPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SubmitSalesReportPayload'] = ResolversParentTypes['SubmitSalesReportPayload']> = {
   processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  orderUpdated?: SubscriptionResolver<ResolversTypes['OrderUpdate'], "orderUpdated", ParentType, ContextType, Partial<SubscriptionOrderUpdatedArgs>>;
+  shipmentUpdated?: SubscriptionResolver<ResolversTypes['ShipmentUpdate'], "shipmentUpdated", ParentType, ContextType, Partial<SubscriptionShipmentUpdatedArgs>>;
 };
 
 export type SupplierResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = {
@@ -1796,6 +1939,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderEvent?: OrderEventResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderUpdate?: OrderUpdateResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -1808,7 +1952,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Shipment?: ShipmentResolvers<ContextType>;
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
+  ShipmentUpdate?: ShipmentUpdateResolvers<ContextType>;
   SubmitSalesReportPayload?: SubmitSalesReportPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierHealth?: SupplierHealthResolvers<ContextType>;
   TrackingUpdate?: TrackingUpdateResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/api-keys.ts';
+import type { LiveUpdates } from '../live/index.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
@@ -19,6 +20,8 @@ export interface GatewayContext {
   partialErrors: PartialErrors;
   /** this request's id: in the x-request-id header, every error and every log line about it */
   requestId: string;
+  /** the stream subscriptions read; absent where the gateway runs without live updates */
+  live?: LiveUpdates;
 }
 
 export function createContext(orders: OrderServiceDeps, caller: Caller): Omit<GatewayContext, 'requestId'> {

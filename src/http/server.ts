@@ -4,14 +4,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { authorizationPlugin, unauthenticated } from '../auth/authorize.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { DEFAULT_QUERY_COST, queryCostPlugin, type QueryCostOptions } from '../graphql/cost/index.ts';
 import { maskUnexpectedErrors, requestIdPlugin } from '../graphql/mask-errors.ts';
 import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
+import type { LiveUpdates } from '../live/index.ts';
+import { graphqlWebsocketRoute } from '../live/websocket.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
+import { playground } from '../playground/index.ts';
 import { pleasurestockWebhookRoute } from '../webhooks/pleasurestock.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 
@@ -25,6 +29,12 @@ export interface GatewayOptions {
   logError?: (error: unknown) => void;
   /** signed supplier webhooks to accept; a supplier without a secret gets no route */
   webhooks?: { pleasurestock?: { secret: string } };
+  /** what subscriptions (graphql-ws on /graphql) read; they fail as unexpected errors without it */
+  live?: LiveUpdates;
+  /** the per-query cost limit and each key's budget (default DEFAULT_QUERY_COST) */
+  cost?: QueryCostOptions;
+  /** GraphiQL for a browser's GET /graphql (on by default); defaultApiKey only ever a sandbox key */
+  playground?: { defaultApiKey?: string } | false;
 }
 
 export interface Gateway {
@@ -37,21 +47,22 @@ export interface Gateway {
 
 /**
  * Limits on what one operation may ask, checked before it runs: depth (orders → lines → product
- * → inventory → warehouse → address is 7), aliases, tokens, directives, a static cost, and no
- * field suggestions in errors (they would map the schema for a caller without introspection).
+ * → inventory → warehouse → address is 7), aliases, tokens, directives, and no field suggestions
+ * in errors (they would map the schema for a caller without introspection). Cost is not armor's
+ * static count but queryCostPlugin's, charged to each key's budget.
  */
 const QUERY_LIMITS = {
   maxDepth: { n: 10 },
   maxAliases: { n: 15 },
   maxTokens: { n: 4_000 },
   maxDirectives: { n: 20 },
-  costLimit: { maxCost: 20_000 },
+  costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: true },
 };
 
 /**
- * The gateway's HTTP surface: /graphql, /healthz, /metrics and, when configured,
- * /webhooks/pleasurestock on one Fastify server.
+ * The gateway's HTTP surface: /graphql (with the playground for browsers), /healthz, /metrics
+ * and, when configured, /webhooks/pleasurestock on one Fastify server.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Request ids are UUIDs so they stay unique across replicas and restarts.
@@ -60,11 +71,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const apiKeys = options.apiKeys ?? ApiKeys.sandbox();
   const armor = new ApolloArmor(QUERY_LIMITS).protect();
+  const schema = buildGatewaySchema();
   const apollo = new ApolloServer<GatewayContext>({
     validationRules: armor.validationRules,
     // One operation per request: a batch would multiply every limit below.
     allowBatchedHttpRequests: false,
-    schema: buildGatewaySchema(),
+    schema,
     // The playground is served from npm packages by the gateway itself; Apollo's default page
     // would load from a CDN, which a machine without internet cannot reach.
     plugins: [
@@ -75,6 +87,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin(),
       authorizationPlugin(),
+      // After authorization: both refuse in didResolveOperation, and a FORBIDDEN should win.
+      queryCostPlugin(options.cost ?? DEFAULT_QUERY_COST, logError),
       requestIdPlugin(({ requestId, error }) => logError(Object.assign(new Error(`request ${requestId} failed`), { cause: error, requestId }))),
     ],
     // Analysts explore the schema in the playground (and the gateway may run with NODE_ENV=production).
@@ -98,15 +112,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       pleasurestockWebhookRoute({ secret: pleasurestockHooks.secret, store: options.orders.store, now: options.orders.now, logError }),
     );
   }
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: async (request): Promise<GatewayContext> => {
-      const header = request.headers.authorization ?? '';
-      const caller = header.startsWith('Bearer ') ? apiKeys.identify(header.slice('Bearer '.length).trim()) : null;
-      if (!caller) throw unauthenticated();
-      return { ...createContext(options.orders, caller), requestId: String(request.id) };
-    },
-  });
+  if (options.playground !== false) {
+    await app.register(playground({ endpoint: '/graphql', defaultApiKey: options.playground?.defaultApiKey }));
+  }
+  const context = async (request: FastifyRequest): Promise<GatewayContext> => {
+    const header = request.headers.authorization ?? '';
+    const caller = header.startsWith('Bearer ') ? apiKeys.identify(header.slice('Bearer '.length).trim()) : null;
+    if (!caller) throw unauthenticated();
+    return { ...createContext(options.orders, caller), requestId: String(request.id), live: options.live };
+  };
+  // GET /graphql is the WebSocket route's, which hands every GET that is not an upgrade to Apollo.
+  await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['POST', 'OPTIONS'], context });
+  await app.register(
+    graphqlWebsocketRoute({
+      path: '/graphql',
+      schema,
+      validationRules: armor.validationRules,
+      apollo,
+      httpContext: context,
+      identify: (key) => apiKeys.identify(key),
+      context: (caller) => ({ ...createContext(options.orders, caller), live: options.live }),
+      logError,
+    }),
+  );
 
   return {
     app,

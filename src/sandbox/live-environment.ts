@@ -19,6 +19,8 @@ export function liveEnvironment(sandboxes: Sandboxes): Record<string, string> {
     SUPPLYGRAPH_MODE: 'live',
     // The sandboxes these processes talk to are started without limits (tests, the benchmark).
     SUPPLYGRAPH_RATE_BUDGETS: 'off',
+    // Background polls would add calls to the counts the benchmark and the process tests read.
+    SUPPLYGRAPH_POLLING: 'off',
     SUPPLYGRAPH_API_KEYS: `live-test-admin:admin:${hash}`,
     CENTRE_BASE_URL: config.centre!.baseUrl,
     CENTRE_API_KEY: config.centre!.apiKey,

@@ -18,6 +18,11 @@ export interface Database extends Queryable {
    * so it would never run.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls onPayload with each NOTIFY on channel, from any connection (this process's included),
+   * once the notifying transaction commits. Resolves, once listening, to the function that stops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

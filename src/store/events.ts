@@ -31,9 +31,18 @@ export interface OrderKey {
   supplierOrderId: string;
 }
 
+/**
+ * The channel every new order event is announced on, with `{"schema", "id"}` as the payload. The
+ * NOTIFY is part of the insert, so it is delivered only if and when the insert commits, once to
+ * every listening process; the schema tells stores that share one database apart.
+ */
+export const ORDER_EVENTS_CHANNEL = 'supplygraph_order_events';
+
 export interface OrderEventRepository {
-  /** Inserts the event unless its dedupeKey is known; true when it was new. */
+  /** Inserts the event unless its dedupeKey is known, announcing it on ORDER_EVENTS_CHANNEL; true when it was new. */
   append(event: OrderEventInput): Promise<boolean>;
+  /** The events with these ids, in id order; ids without an event are left out. */
+  byIds(ids: readonly string[]): Promise<OrderEvent[]>;
   /** The events of each order, oldest first, one list per key in the order given; one query. */
   forOrders(keys: readonly OrderKey[]): Promise<OrderEvent[][]>;
 }
@@ -54,18 +63,30 @@ interface Row {
 export function createOrderEventRepository(db: Queryable): OrderEventRepository {
   return {
     async append(event) {
+      // The payload names the row rather than carrying it: NOTIFY payloads stop at 8000 bytes
+      // and a comment has no such limit.
       const rows = await db.query(
-        `INSERT INTO order_events (supplier, supplier_order_id, status, supplier_status,
-           previous_supplier_status, source, comment, occurred_at, dedupe_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING 1`,
+        `WITH inserted AS (
+           INSERT INTO order_events (supplier, supplier_order_id, status, supplier_status,
+             previous_supplier_status, source, comment, occurred_at, dedupe_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING id)
+         SELECT inserted.id FROM inserted
+         CROSS JOIN LATERAL (SELECT pg_notify('${ORDER_EVENTS_CHANNEL}',
+           json_build_object('schema', current_schema(), 'id', inserted.id::text)::text)) AS announced`,
         [
           event.supplier, event.supplierOrderId, event.status, event.supplierStatus,
           event.previousSupplierStatus ?? null, event.source, event.comment ?? null, toDate(event.occurredAt), event.dedupeKey,
         ],
       );
       return rows.length > 0;
+    },
+
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query<Row>(`SELECT * FROM order_events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+      return rows.map(toEvent);
     },
 
     async forOrders(keys) {

@@ -7,5 +7,6 @@ export type { IdempotencyRecord, IdempotencyState, ClaimRequest, ClaimResult, Id
 export type { Placement, PlacementState, EnsurePlacement, PlacementRepository } from './placements.ts';
 export type { JournalEntry, JournalWrite, JournalStatusChange, JournalRepository } from './journal.ts';
 export type { OrderEvent, OrderEventInput, OrderEventSource, OrderKey, OrderEventRepository } from './events.ts';
+export { ORDER_EVENTS_CHANNEL } from './events.ts';
 export type { TransactionRecord, TransactionWrite, TransactionListOptions, TransactionRepository } from './transactions.ts';
 export type { CursorRepository } from './cursors.ts';

@@ -31,6 +31,7 @@ export async function openPglite(dataDir: string | 'memory'): Promise<Database> 
     backend: 'pglite',
     ...queryable(db),
     transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: () => db.close(),
   };
 }

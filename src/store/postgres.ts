@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { PostgresListener } from './postgres-listener.ts';
 
 export interface PostgresOptions {
   /** the schema to work in (search_path); created by the migrations when missing */
@@ -16,6 +17,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, options: settings.join(' ') });
   // an idle client that loses its server emits here; without a listener the process would exit
   pool.on('error', () => undefined);
+  const listener = new PostgresListener({ connectionString, options: settings.join(' ') });
 
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -47,7 +49,11 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         throw error;
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
 

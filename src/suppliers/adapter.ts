@@ -46,6 +46,22 @@ export interface ShipmentListFilter {
   acknowledged?: boolean | null;
 }
 
+/** One order's new status in a supplier's delta feed. */
+export interface OrderChange {
+  supplierOrderId: string;
+  status: OrderStatus;
+  supplierStatus: string;
+  /** when the supplier changed the order (ISO 8601, UTC) */
+  changedAt: string;
+}
+
+/** A page of a delta feed; pass nextSince as the next `since` while hasMore. */
+export interface OrderChangesPage {
+  changes: OrderChange[];
+  hasMore: boolean;
+  nextSince: string;
+}
+
 export interface InventoryListFilter {
   skus?: readonly string[] | null;
   warehouseCodes?: readonly string[] | null;
@@ -74,6 +90,10 @@ export interface SupplierAdapter extends SupplierWrites {
   getTransactions?(handles: readonly string[]): Promise<(TransactionModel | null)[]>;
   listSalesChannels?(): Promise<SalesChannelModel[]>;
   trackingUpdates?(): Promise<TrackingUpdateModel[]>;
+  /** orders changed strictly after `since` (an instant or a previous nextSince), oldest first; for live updates */
+  orderChangesSince?(since: string): Promise<OrderChangesPage>;
+  /** the shipments whose tracking the merchant has not acknowledged yet; for live updates */
+  pendingTrackingShipments?(): Promise<ShipmentModel[]>;
   reorderRecommendations?(date: string | null): Promise<ReorderRecommendationModel[]>;
   convertCurrency?(amount: Money): Promise<CurrencyConversionModel>;
   /** the breaker, rate budgets and calls in flight toward this supplier; absent when not tracked */

@@ -133,11 +133,11 @@ describe('read side over HTTP', () => {
   it('shows wallets, inventory with warehouses, shipments and products per supplier', async () => {
     const { data, errors } = await gateway.query<{
       wallets: { supplier: { code: string }; balance: { amount: string }; available: { amount: string } }[];
-      inventory: { supplier: { code: string }; warehouse: { code: string } | null; available: number }[];
+      inventory: { supplier: { code: string }; warehouse: { code: string } | null; available: number; nextAvailableAt: string | null }[];
       shipments: { nodes: { supplier: { code: string }; status: string }[] };
       products: { nodes: { supplier: { code: string }; price: { amount: string } | null }[] };
     }>(`{ wallets { supplier { code } balance { amount } available { amount } }
-          inventory(filter: { suppliers: [CENPORTS] }) { supplier { code } warehouse { code } available }
+          inventory(filter: { suppliers: [CENPORTS] }) { supplier { code } warehouse { code } available nextAvailableAt }
           shipments(first: 5) { nodes { supplier { code } status } }
           products(first: 5, filter: { suppliers: [CENTRE] }) { nodes { supplier { code } price { amount } } } }`);
     expect(errors).toBeUndefined();
@@ -145,6 +145,10 @@ describe('read side over HTTP', () => {
     expect(data!.wallets[0]!.balance.amount).toMatch(/^\d+\.\d{2}$/);
     expect(data!.inventory.length).toBeGreaterThan(0);
     expect(data!.inventory.every((l) => l.supplier.code === 'CENPORTS' && l.warehouse)).toBe(true);
+    // Cenports' restock dates are calendar dates; they read as the start of that day, UTC.
+    const restocks = data!.inventory.flatMap((l) => (l.nextAvailableAt ? [l.nextAvailableAt] : []));
+    expect(restocks.length).toBeGreaterThan(0);
+    for (const at of restocks) expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
     expect(data!.shipments.nodes.length).toBe(5);
     expect(data!.products.nodes.map((p) => p.supplier.code)).toEqual(['CENTRE', 'CENTRE', 'CENTRE', 'CENTRE', 'CENTRE']);
   });

@@ -1,7 +1,7 @@
-import { startRuntime } from '../../src/app/runtime.ts';
+import { startRuntime, type RuntimeOptions } from '../../src/app/runtime.ts';
 import type { SuppliersConfig } from '../../src/config.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
-import { createGateway } from '../../src/http/server.ts';
+import { createGateway, type GatewayOptions } from '../../src/http/server.ts';
 import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
 import { startSandboxes, type Sandboxes, type SandboxesOptions } from '../../src/sandbox/index.ts';
 
@@ -40,6 +40,12 @@ export async function startSandboxedGateway(
      * Off by default: tests that list an order's events expect only the gateway's own.
      */
     webhooks?: boolean;
+    /** the browser playground's settings, as `npm start` passes them */
+    playground?: GatewayOptions['playground'];
+    /** the per-query cost limit and each key's budget (default as in production) */
+    cost?: GatewayOptions['cost'];
+    /** poll WhiteLabel and Cenports for subscriptions (off by default: it would add upstream calls) */
+    polling?: RuntimeOptions['polling'];
   } = {},
 ): Promise<SandboxedGateway> {
   const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
@@ -50,6 +56,8 @@ export async function startSandboxedGateway(
     metrics,
     dataDir: 'memory',
     ...e2eDatabase(options.databaseUrl),
+    polling: options.polling,
+    logError: options.logError ?? (() => {}),
   });
   const webhookSecret = sandboxes.pleasurestock.credentials.webhookSecret;
   const gateway = await createGateway({
@@ -57,6 +65,9 @@ export async function startSandboxedGateway(
     metrics,
     logError: options.logError ?? (() => {}),
     webhooks: { pleasurestock: { secret: webhookSecret } },
+    live: runtime.live,
+    playground: options.playground,
+    cost: options.cost,
   });
   const url = await gateway.listen(0, '127.0.0.1');
   if (options.webhooks) sandboxes.pleasurestock.setWebhookTarget(`${new URL(url).origin}/webhooks/pleasurestock`, webhookSecret);

@@ -7,6 +7,7 @@ import { InventoryLevel, Product, productQueries } from './product.ts';
 import { ReorderRecommendation, SalesChannel, reportingQueries } from './reporting.ts';
 import { Date, DateTime, Decimal } from './scalars.ts';
 import { Shipment, TrackingUpdate, shipmentQueries } from './shipment.ts';
+import { OrderUpdate, ShipmentUpdate, Subscription } from './subscription.ts';
 import { Supplier, supplierQueries } from './supplier.ts';
 import { Transaction } from './transaction.ts';
 import { transactionQueries } from './transaction-queries.ts';
@@ -27,6 +28,9 @@ export const resolvers: Resolvers = {
     ...transactionQueries,
   },
   Mutation,
+  Subscription,
+  OrderUpdate,
+  ShipmentUpdate,
   Node,
   Supplier,
   Money,

@@ -5,7 +5,7 @@ import { shipmentKey } from '../ids.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 
 /** as many as one page of any list */
-const MAX_NODES = 100;
+export const MAX_NODES = 100;
 
 /** The type each node resolved to, so Node can tell without sniffing shapes. */
 const typeOf = new WeakMap<object, NodeType>();

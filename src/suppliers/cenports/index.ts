@@ -53,6 +53,7 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
   const changes = createChangeWrites(client, orders);
 
   const channels = new RefreshingSnapshot<SalesChannelModel[]>({
+    name: 'cenports.channels',
     ttlMs: options.channelsTtlMs ?? 600_000,
     load: async () => {
       const answer = await client.call('getChannels', (api, init) =>

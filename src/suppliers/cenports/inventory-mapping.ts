@@ -44,7 +44,8 @@ export function toInventoryLevels(available: WarehouseInventoryWire[], actual: W
       available: quantity(item.quantity),
       onHand: onHand.get(`${entry.warehouseCode}|${item.productSku}`) ?? null,
       discontinued: item.isDiscontinued,
-      nextAvailableAt: item.nextAvailabilityDate ?? null,
+      // A calendar date (Y-m-d) where the schema has a moment: the start of that day, UTC.
+      nextAvailableAt: item.nextAvailabilityDate ? `${item.nextAvailabilityDate}T00:00:00.000Z` : null,
     }));
   });
 }

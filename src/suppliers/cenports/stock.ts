@@ -44,8 +44,10 @@ export function createStockReads(client: CenportsClient, options: StockOptions) 
       return mapOrBreach('cenports', 'getInventories', () => ({ levels: toInventoryLevels(available, actual), products: toProducts(actual) }));
     },
     options.now,
+    'cenports.inventory',
   );
   const catalog = new RefreshingSnapshot({
+    name: 'cenports.catalog',
     ttlMs: options.catalogTtlMs ?? 300_000,
     load: async () => (await stock.get()).products,
     ...(options.now && { now: options.now }),

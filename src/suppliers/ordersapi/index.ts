@@ -54,7 +54,7 @@ export function createOrdersapiAdapter(options: OrdersapiAdapterOptions): Suppli
       const answer = await upstream.call('listOrders', (client, init) => client.GET('/orders', init));
       const list = expectBody(OrderListWire, answer, 'ordersapi', 'listOrders');
       return mapOrBreach('ordersapi', 'listOrders', () => list.items.map(toOrder).reverse());
-    });
+    }, undefined, 'ordersapi.orders');
   let newestFirst = freshOrderSnapshot();
 
   const getOrder = async (id: string): Promise<OrderModel | null> => {

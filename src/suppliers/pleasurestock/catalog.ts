@@ -50,7 +50,7 @@ export function createCatalog(upstream: PleasurestockClient, options: { ttlMs: n
     return { products: [...byId.values()], byId };
   };
 
-  const snapshot = new RefreshingSnapshot<Catalog>({ ttlMs: options.ttlMs, load, ...(options.now && { now: options.now }) });
+  const snapshot = new RefreshingSnapshot<Catalog>({ name: 'pleasurestock.catalog', ttlMs: options.ttlMs, load, ...(options.now && { now: options.now }) });
 
   const fetchByIds = async (ids: readonly string[]): Promise<Map<string, ProductModel>> => {
     const found = new Map<string, ProductModel>();

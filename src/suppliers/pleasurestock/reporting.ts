@@ -42,7 +42,7 @@ export function createReporting(upstream: PleasurestockClient, options: { reorde
       const key = date ?? '';
       let snapshot = byDate.get(key);
       if (!snapshot) {
-        snapshot = new Snapshot(options.reorderTtlMs, loadRecommendations(key), options.now);
+        snapshot = new Snapshot(options.reorderTtlMs, loadRecommendations(key), options.now, 'pleasurestock.reorder');
         byDate.set(key, snapshot);
       }
       return snapshot.get();

@@ -1,3 +1,5 @@
+import { recordCacheLookup } from './cache-stats.ts';
+
 /**
  * A value loaded once and then refreshed in the background: after the first load a reader never
  * waits, it gets the last good value while a refresh older than `ttlMs` runs (stale while
@@ -16,12 +18,15 @@ export class RefreshingSnapshot<T> {
       /** after a failed background refresh, wait this long before the next (default 30 s) */
       retryAfterFailureMs?: number;
       now?: () => number;
+      /** counted under this name in the cache metrics (a stale value served counts as a hit) */
+      name?: string;
     },
   ) {}
 
   /** The value; waits only for the first load, which rejects when it fails. */
   get(): Promise<T> {
     const value = this.#value;
+    if (this.options.name) recordCacheLookup(this.options.name, value !== null);
     if (!value) return this.#refresh();
     if (this.#isStale(value) && this.#mayRetry()) {
       // A failed background refresh keeps the stale value; readers are not failed for it.

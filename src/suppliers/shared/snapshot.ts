@@ -1,3 +1,5 @@
+import { recordCacheLookup } from './cache-stats.ts';
+
 /**
  * A value fetched at most once per `ttlMs`, with one fetch in flight however many callers wait:
  * for lists a supplier can only give whole (so paging through them is not one call per page).
@@ -10,11 +12,15 @@ export class Snapshot<T> {
     private readonly ttlMs: number,
     private readonly load: () => Promise<T>,
     private readonly now: () => number = Date.now,
+    /** counted under this name in the cache metrics */
+    private readonly name?: string,
   ) {}
 
   /** The fresh value, fetching it when older than the TTL; rejects when the fetch fails. */
   get(): Promise<T> {
-    if (this.#value && this.now() - this.#value.at < this.ttlMs) return Promise.resolve(this.#value.data);
+    const hit = this.#value !== null && this.now() - this.#value.at < this.ttlMs;
+    if (this.name) recordCacheLookup(this.name, hit);
+    if (hit) return Promise.resolve(this.#value!.data);
     this.#inFlight ??= this.load()
       .then((data) => {
         this.#value = { data, at: this.now() };

@@ -8,9 +8,9 @@ import { sliceWindow } from '../shared/window.ts';
 import { readData } from './answers.ts';
 import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { createWhitelabelClient, type WhitelabelConnection } from './client.ts';
-import { toInventory, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
+import { toInventory, toOrderChanges, toPendingShipments, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
 import { OrderReader } from './orders.ts';
-import { CatalogResponse, PendingTrackingResponse, WalletResponse } from './wire.ts';
+import { CatalogResponse, OrderUpdatesResponse, PendingTrackingResponse, WalletResponse } from './wire.ts';
 import { createWhitelabelWrites } from './writes.ts';
 
 export type { WhitelabelCredential } from './auth.ts';
@@ -42,6 +42,8 @@ export interface WhitelabelAdapterOptions extends WhitelabelConnection {
 const MAX_LIVE_TTL_MS = 2_000;
 /** getPendingTracking's maximum; the queue moves on only when the store acknowledges. */
 const TRACKING_PAGE = 100;
+/** getOrderUpdates' maximum page (it may extend a page to keep one timestamp's orders together). */
+const UPDATES_PAGE = 100;
 
 interface Catalog {
   products: ProductModel[];
@@ -85,6 +87,13 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     cachedCatalog: () => catalog.peek()?.data.bySku ?? null,
   });
 
+  const pendingTracking = async () => {
+    const answer = await upstream.call('getPendingTracking', (client, init) =>
+      client.GET('/tracking/pending', { ...init, params: { query: { limit: TRACKING_PAGE } } }),
+    );
+    return readData(PendingTrackingResponse, answer, 'getPendingTracking');
+  };
+
   return {
     descriptor: whitelabel,
     health: () => upstream.health(),
@@ -115,11 +124,19 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     },
     getWallet: () => wallet.get(),
     async trackingUpdates() {
-      const answer = await upstream.call('getPendingTracking', (client, init) =>
-        client.GET('/tracking/pending', { ...init, params: { query: { limit: TRACKING_PAGE } } }),
-      );
-      const pending = readData(PendingTrackingResponse, answer, 'getPendingTracking');
+      const pending = await pendingTracking();
       return mapOrBreach('whitelabel', 'getPendingTracking', () => toTrackingUpdates(pending));
+    },
+    async pendingTrackingShipments() {
+      const pending = await pendingTracking();
+      return mapOrBreach('whitelabel', 'getPendingTracking', () => toPendingShipments(pending));
+    },
+    async orderChangesSince(since) {
+      const answer = await upstream.call('getOrderUpdates', (client, init) =>
+        client.GET('/orders/updates', { ...init, params: { query: { since, limit: UPDATES_PAGE } } }),
+      );
+      const page = readData(OrderUpdatesResponse, answer, 'getOrderUpdates');
+      return mapOrBreach('whitelabel', 'getOrderUpdates', () => toOrderChanges(page));
     },
   };
 }

@@ -9,7 +9,8 @@ import type {
 } from '../../domain/models.ts';
 import { mapStatus } from '../../domain/status.ts';
 import { WHITELABEL_ORDER_STATUS, WHITELABEL_SHIPMENT_STATUS } from './status-map.ts';
-import type { CatalogWire, Cents, OrderWire, PendingTrackingWire, ShipmentWire, WalletWire } from './wire.ts';
+import type { OrderChangesPage } from '../adapter.ts';
+import type { CatalogWire, Cents, OrderUpdatesWire, OrderWire, PendingTrackingWire, ShipmentWire, WalletWire } from './wire.ts';
 
 /**
  * Pure functions from WhiteLabel answers to the unified model. Each throws RangeError on an unknown
@@ -150,4 +151,23 @@ export function toTrackingUpdates(pending: PendingTrackingWire): TrackingUpdateM
       };
     });
   });
+}
+
+/** The delta feed's page; next_since stays the supplier's own text, to be sent back as it came. */
+export function toOrderChanges(page: OrderUpdatesWire): OrderChangesPage {
+  return {
+    changes: page.updates.map((update) => ({
+      supplierOrderId: update.order_id,
+      status: mapStatus(WHITELABEL_ORDER_STATUS, update.status, 'order status'),
+      supplierStatus: update.status,
+      changedAt: new Date(update.updated_at).toISOString(),
+    })),
+    hasMore: page.has_more,
+    nextSince: page.next_since,
+  };
+}
+
+/** Every shipment with tracking in the pending queue, oldest first; its amounts are USD cents (spec). */
+export function toPendingShipments(pending: PendingTrackingWire): ShipmentModel[] {
+  return pending.orders.flatMap((order) => order.shipments.map((shipment) => toShipment(shipment, CATALOG_CURRENCY)));
 }

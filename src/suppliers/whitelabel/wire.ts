@@ -127,6 +127,13 @@ export const PendingTrackingWire = z.object({
 });
 export type PendingTrackingWire = z.infer<typeof PendingTrackingWire>;
 
+export const OrderUpdatesWire = z.object({
+  updates: z.array(z.object({ order_id: z.string(), woo_order_id: z.string().optional(), status: z.string(), updated_at: dateTime })),
+  has_more: z.boolean(),
+  next_since: dateTime,
+});
+export type OrderUpdatesWire = z.infer<typeof OrderUpdatesWire>;
+
 /** `error.code` of an error envelope, the only part of an error body an adapter repeats. */
 export const ErrorCodeWire = z.object({ error: z.object({ code: z.string().regex(/^[A-Z_]{1,40}$/) }) });
 
@@ -135,3 +142,4 @@ export const OrderResponse = envelope(OrderWire);
 export const OrderListResponse = envelope(OrderListWire);
 export const WalletResponse = envelope(WalletWire);
 export const PendingTrackingResponse = envelope(PendingTrackingWire);
+export const OrderUpdatesResponse = envelope(OrderUpdatesWire);

@@ -1,0 +1,45 @@
+import type { Caller } from '../auth/api-keys.ts';
+import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
+import type { SupplierId } from '../domain/supplier.ts';
+import type { Store } from '../store/index.ts';
+import type { OrderUpdateModel, ShipmentUpdateModel } from './messages.ts';
+
+/** An order, by supplier and the supplier's id. */
+export interface OrderRef {
+  supplier: SupplierId;
+  supplierOrderId: string;
+}
+
+/** What a subscriber asked for; an absent or empty list does not filter. */
+export interface OrderUpdateFilterValues {
+  suppliers?: readonly SupplierId[] | null;
+  statuses?: readonly OrderStatus[] | null;
+  orders?: readonly OrderRef[] | null;
+}
+
+export interface ShipmentUpdateFilterValues {
+  suppliers?: readonly SupplierId[] | null;
+  statuses?: readonly ShipmentStatus[] | null;
+  orders?: readonly OrderRef[] | null;
+}
+
+const allows = <T>(list: readonly T[] | null | undefined, value: T) => !list?.length || list.includes(value);
+const namesOrder = (orders: readonly OrderRef[] | null | undefined, supplier: SupplierId, supplierOrderId: string | null) =>
+  !orders?.length || orders.some((o) => o.supplier === supplier && o.supplierOrderId === supplierOrderId);
+
+export function matchesOrderUpdate(update: OrderUpdateModel, filter: OrderUpdateFilterValues): boolean {
+  return allows(filter.suppliers, update.supplier) && allows(filter.statuses, update.status) && namesOrder(filter.orders, update.supplier, update.supplierOrderId);
+}
+
+export function matchesShipmentUpdate(update: ShipmentUpdateModel, filter: ShipmentUpdateFilterValues): boolean {
+  const { shipment } = update;
+  return (
+    allows(filter.suppliers, shipment.supplier) && allows(filter.statuses, shipment.status) && namesOrder(filter.orders, shipment.supplier, shipment.supplierOrderId)
+  );
+}
+
+/** Whether the caller may see updates of this order: a partner only those of orders it placed. */
+export async function mayFollow(store: Store, caller: Caller, supplier: SupplierId, supplierOrderId: string | null): Promise<boolean> {
+  if (caller.role !== 'partner') return true;
+  return supplierOrderId !== null && (await store.journal.placedBy(caller.name, supplier, supplierOrderId));
+}
