@@ -25,6 +25,11 @@ export interface OrderServiceDeps {
   /** this process, as lease owner */
   owner: string;
   leaseMs: number;
+  /**
+   * After a create that got no answer, how long a retry that finds no order waits before sending
+   * again: the supplier may still be working on the first (default 30 s).
+   */
+  unansweredSettleMs?: number;
   now: () => number;
 }
 
@@ -51,7 +56,14 @@ export async function placeCart(input: CreateOrderInput, scope: string, deps: Or
   const results = await withLease(lease, () =>
     Promise.all(
       groups.map((group, i) =>
-        placeGroup(group, requests[i]!, { store: deps.store, scope, key: input.idempotencyKey, externalReference: input.externalReference, now: deps.now }),
+        placeGroup(group, requests[i]!, {
+          store: deps.store,
+          scope,
+          key: input.idempotencyKey,
+          externalReference: input.externalReference,
+          unansweredSettleMs: deps.unansweredSettleMs ?? 30_000,
+          now: deps.now,
+        }),
       ),
     ),
   );

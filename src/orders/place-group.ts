@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
 import type { Store } from '../store/open.ts';
+import { failureTraitsOf } from '../suppliers/http/resilience.ts';
 import type { PlacementOutcome, PlacementRequest } from '../suppliers/writes.ts';
 import { recordPlacedOrders } from './journal-writes.ts';
 import type { CartGroup } from './resolve-cart.ts';
@@ -19,7 +20,13 @@ export interface GroupContext {
   scope: string;
   key: string;
   externalReference: string;
+  unansweredSettleMs: number;
   now: () => number;
+}
+
+/** What is kept of an attempt that got no answer: when, so a retry knows how long to hold off. */
+interface Unanswered {
+  unansweredAt: number;
 }
 
 /**
@@ -39,6 +46,10 @@ export async function placeGroup(group: CartGroup, request: PlacementRequest, co
     const found = await lookUp(group, request);
     if (found instanceof GraphQLError) return { supplier, state: 'unknown', error: found };
     if (found) return persist(row.id, found, group, request, context);
+    // Not there yet is not proof it never will be: a create that got no answer may still be
+    // under way at a supplier with no idempotency of its own, and a resend now would be a second order.
+    const waitMs = stillSettling(row.state === 'unknown' ? row.outcome : null, context);
+    if (waitMs > 0) return { supplier, state: 'unknown', error: settling(supplier, waitMs) };
   }
   let outcome: PlacementOutcome;
   try {
@@ -46,12 +57,24 @@ export async function placeGroup(group: CartGroup, request: PlacementRequest, co
     outcome = await adapter.createOrder!(request);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    await store.placements.record(row.id, 'unknown', null);
+    const unanswered: Unanswered | null = failureTraitsOf(error)?.unanswered ? { unansweredAt: context.now() } : null;
+    await store.placements.record(row.id, 'unknown', unanswered);
     const found = await lookUp(group, request);
     if (found && !(found instanceof GraphQLError)) return persist(row.id, found, group, request, context);
     return { supplier, state: 'unknown', error };
   }
   return persist(row.id, outcome, group, request, context);
+}
+
+function stillSettling(outcome: unknown, context: GroupContext): number {
+  const at = (outcome as Partial<Unanswered> | null)?.unansweredAt;
+  return typeof at === 'number' ? Math.max(0, at + context.unansweredSettleMs - context.now()) : 0;
+}
+
+function settling(supplier: SupplierId, waitMs: number): GraphQLError {
+  return new GraphQLError(`${supplier} did not answer the earlier attempt, which may still be applied; retry in ${Math.ceil(waitMs / 1000)} s`, {
+    extensions: { code: 'SUPPLIER_UNAVAILABLE', supplier, retryable: true, retryAfterMs: waitMs },
+  });
 }
 
 async function lookUp(group: CartGroup, request: PlacementRequest): Promise<PlacementOutcome | null | GraphQLError> {

@@ -65,6 +65,8 @@ export interface FailureTraits {
   unwell: boolean;
   /** the supplier's Retry-After, when it sent one */
   retryAfterMs?: number;
+  /** no answer came (a timeout, a dropped connection): a write may still be applied after this */
+  unanswered?: boolean;
 }
 
 const traits = new WeakMap<object, FailureTraits>();

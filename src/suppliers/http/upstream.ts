@@ -149,7 +149,7 @@ export function createUpstream<Paths extends object>(options: UpstreamOptions): 
         if (error instanceof GraphQLError) throw error;
         const name = (error as { name?: string }).name;
         const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : 'connection failed';
-        throw markFailure(new SupplierUnavailableError(supplier, operation, reason), { retryable: true, unwell: true });
+        throw markFailure(new SupplierUnavailableError(supplier, operation, reason), { retryable: true, unwell: true, unanswered: true });
       } finally {
         clearTimeout(timer);
         if (started !== undefined) options.onCall?.({ supplier, operation, status, durationMs: performance.now() - started });
