@@ -43,7 +43,13 @@ export interface GatewayConfig {
   apiKeys: { name: string; role: 'reader' | 'partner' | 'admin'; sha256: string }[];
   /** the per-query cost limit and each key's budget, in points */
   cost: QueryCostOptions;
+  /** pino level of the JSON logs on stdout */
+  logLevel: LogLevel;
 }
+
+/** pino's levels; silent turns logging off. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const url = z.url({ protocol: /^https?$/ });
 const secret = z.string().min(1);
@@ -115,6 +121,7 @@ const Gateway = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   SUPPLYGRAPH_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
   SUPPLYGRAPH_RATE_BUDGETS: z.enum(['on', 'off']).default('on'),
   // Attempts per read, the first included; 1 turns read retries off. Writes are never resent.
@@ -183,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     leaseMs: g.SUPPLYGRAPH_LEASE_MS,
     polling: g.SUPPLYGRAPH_POLLING === 'on' && { intervalMs: g.SUPPLYGRAPH_POLL_INTERVAL_MS },
     apiKeys: g.SUPPLYGRAPH_API_KEYS,
+    logLevel: g.LOG_LEVEL,
     cost: {
       maxQueryCost: g.SUPPLYGRAPH_MAX_QUERY_COST,
       bucketSize: g.SUPPLYGRAPH_COST_BUCKET_SIZE,

@@ -3,6 +3,7 @@ import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig, type SuppliersConfig } from './config.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createGateway } from './http/server.ts';
+import { createLogger } from './logging/logger.ts';
 
 /**
  * `npm start`. In sandbox mode (the default) it first starts the five simulated suppliers
@@ -11,6 +12,7 @@ import { createGateway } from './http/server.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
   let suppliers: SuppliersConfig;
   let stopSandboxes = async () => {};
   let pointWebhooksAt = (_origin: string) => {};
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
     pointWebhooksAt = (origin) =>
       sandboxes.pleasurestock.setWebhookTarget(`${origin}/webhooks/pleasurestock`, sandboxes.pleasurestock.credentials.webhookSecret);
     for (const sandbox of [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports]) {
-      console.log(`  sandbox ${sandbox.supplier.padEnd(13)} ${sandbox.baseUrl}`);
+      logger.info({ supplier: sandbox.supplier, baseUrl: sandbox.baseUrl }, `sandbox ${sandbox.supplier} at ${sandbox.baseUrl}`);
     }
   } else {
     suppliers = config.suppliers!;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({
     suppliers,
     metrics,
+    logger,
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     leaseMs: config.leaseMs,
@@ -46,13 +49,13 @@ async function main(): Promise<void> {
   const webhooks = webhookSecret ? { pleasurestock: { secret: webhookSecret } } : undefined;
   // The playground pre-fills the reader test key in sandbox mode only: a live key is never put in a page.
   const playground = config.mode === 'sandbox' ? { defaultApiKey: 'sg_test_reader' } : {};
-  const gateway = await createGateway({ orders: runtime.orders, metrics, apiKeys, webhooks, playground, cost: config.cost, live: runtime.live });
+  const gateway = await createGateway({ orders: runtime.orders, metrics, logger, apiKeys, webhooks, playground, cost: config.cost, live: runtime.live });
   const url = await gateway.listen(config.port, config.host);
   pointWebhooksAt(new URL(url).origin);
-  console.log(`supplygraph listening on ${url} (${config.mode} mode)`);
+  logger.info({ url, mode: config.mode }, `supplygraph listening on ${url} (${config.mode} mode)`);
 
   const stop = async (signal: string) => {
-    console.log(`supplygraph stopping (${signal})`);
+    logger.info({ signal }, `supplygraph stopping (${signal})`);
     await gateway.close();
     await runtime.close();
     await stopSandboxes();

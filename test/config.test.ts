@@ -34,6 +34,12 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('CENTRE_');
   });
 
+  it('reads the log level and the read attempts, and names a bad one', () => {
+    expect(loadConfig({ LOG_LEVEL: 'warn' })).toMatchObject({ logLevel: 'warn' });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ SUPPLYGRAPH_READ_ATTEMPTS: '0' })).toThrow(/SUPPLYGRAPH_READ_ATTEMPTS/);
+  });
+
   it('refuses live mode with no supplier at all', () => {
     expect(() => loadConfig({ SUPPLYGRAPH_MODE: 'live' })).toThrow(/at least one supplier/);
   });

@@ -4,28 +4,34 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { authorizationPlugin, unauthenticated } from '../auth/authorize.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { DEFAULT_QUERY_COST, queryCostPlugin, type QueryCostOptions } from '../graphql/cost/index.ts';
 import { maskUnexpectedErrors, requestIdPlugin } from '../graphql/mask-errors.ts';
+import { operationMetricsPlugin } from '../graphql/operation-metrics.ts';
 import { partialErrorsPlugin } from '../graphql/partial-errors.ts';
 import { buildGatewaySchema } from '../graphql/schema.ts';
 import type { LiveUpdates } from '../live/index.ts';
 import { graphqlWebsocketRoute } from '../live/websocket.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { currentRequestId, runInRequestScope } from '../logging/request-scope.ts';
 import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import { playground } from '../playground/index.ts';
 import { pleasurestockWebhookRoute } from '../webhooks/pleasurestock.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
+import { readinessRoute } from './readiness.ts';
 
 export interface GatewayOptions {
   /** the suppliers, the store and what writes need */
   orders: OrderServiceDeps;
   metrics?: GatewayMetrics;
+  /** structured JSON logs (default: silent, so tests stay quiet unless they pass one) */
+  logger?: Logger;
   /** who may call, by key hash; the sandbox's test keys when absent */
   apiKeys?: ApiKeys;
-  /** where the detail of a masked error goes (default: stderr) */
+  /** where the detail of a masked error goes (default: logger.error with the request id) */
   logError?: (error: unknown) => void;
   /** signed supplier webhooks to accept; a supplier without a secret gets no route */
   webhooks?: { pleasurestock?: { secret: string } };
@@ -61,14 +67,26 @@ const QUERY_LIMITS = {
 };
 
 /**
- * The gateway's HTTP surface: /graphql (with the playground for browsers), /healthz, /metrics
- * and, when configured, /webhooks/pleasurestock on one Fastify server.
+ * The gateway's HTTP surface: /graphql (with the playground for browsers), /healthz, /readyz,
+ * /metrics and, when configured, /webhooks/pleasurestock on one Fastify server.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  // Request ids are UUIDs so they stay unique across replicas and restarts.
-  const app = Fastify({ logger: false, genReqId: () => randomUUID() });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  // Widened to Fastify's logger type, so Gateway.app stays the plain FastifyInstance others use.
+  const fastifyLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: fastifyLogger,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Request ids are UUIDs so they stay unique across replicas and restarts.
+    genReqId: () => randomUUID(),
+  });
+  // Everything done for a request (resolvers, loaders, supplier calls) can then name it in its logs.
+  app.addHook('onRequest', (request, _reply, done) => runInRequestScope({ requestId: String(request.id) }, done));
   const metrics = options.metrics ?? createMetrics();
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  metrics.watchSuppliers(options.orders.suppliers);
+  const logError =
+    options.logError ??
+    ((error: unknown) => logger.error({ err: error, requestId: requestIdOf(error) ?? currentRequestId() }, 'request failed'));
   const apiKeys = options.apiKeys ?? ApiKeys.sandbox();
   const armor = new ApolloArmor(QUERY_LIMITS).protect();
   const schema = buildGatewaySchema();
@@ -87,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginCacheControlDisabled(),
       partialErrorsPlugin(),
       authorizationPlugin(),
+      operationMetricsPlugin(metrics),
       // After authorization: both refuse in didResolveOperation, and a FORBIDDEN should win.
       queryCostPlugin(options.cost ?? DEFAULT_QUERY_COST, logError),
       requestIdPlugin(({ requestId, error }) => logError(Object.assign(new Error(`request ${requestId} failed`), { cause: error, requestId }))),
@@ -101,6 +120,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(readinessRoute({ database: options.orders.store.database, logError }));
   app.get('/metrics', async (_request, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
@@ -147,4 +167,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     close: () => app.close(),
   };
+}
+
+/** The request id an error was tagged with (requestIdPlugin's wrapper carries one). */
+function requestIdOf(error: unknown): string | undefined {
+  const id = (error as { requestId?: unknown } | null)?.requestId;
+  return typeof id === 'string' ? id : undefined;
 }

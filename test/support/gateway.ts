@@ -2,6 +2,7 @@ import { startRuntime, type RuntimeOptions } from '../../src/app/runtime.ts';
 import type { SuppliersConfig } from '../../src/config.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
 import { createGateway, type GatewayOptions } from '../../src/http/server.ts';
+import type { Logger } from '../../src/logging/logger.ts';
 import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
 import { startSandboxes, type Sandboxes, type SandboxesOptions } from '../../src/sandbox/index.ts';
 
@@ -30,6 +31,8 @@ export async function startSandboxedGateway(
     sandbox?: SandboxesOptions;
     timeoutMs?: number;
     logError?: (error: unknown) => void;
+    /** structured logs of the runtime and gateway (silent when absent) */
+    logger?: Logger;
     databaseUrl?: string;
     /** keep the documented client-side budgets (default off, as the test sandboxes have none) */
     rateBudgets?: boolean;
@@ -57,13 +60,16 @@ export async function startSandboxedGateway(
     dataDir: 'memory',
     ...e2eDatabase(options.databaseUrl),
     polling: options.polling,
-    logError: options.logError ?? (() => {}),
+    logger: options.logger,
+    // With a logger, failures go to it; without, nowhere (tests stay quiet).
+    logError: options.logError ?? (options.logger ? undefined : () => {}),
   });
   const webhookSecret = sandboxes.pleasurestock.credentials.webhookSecret;
   const gateway = await createGateway({
     orders: runtime.orders,
     metrics,
-    logError: options.logError ?? (() => {}),
+    logger: options.logger,
+    logError: options.logError ?? (options.logger ? undefined : () => {}),
     webhooks: { pleasurestock: { secret: webhookSecret } },
     live: runtime.live,
     playground: options.playground,

@@ -63,6 +63,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
   const orders = new OrderReader(upstream, { ttlMs: liveTtl(options.ordersTtlMs), maxConcurrent: options.maxConcurrent ?? 4 });
 
   const catalog = new RefreshingSnapshot<Catalog>({
+    name: 'whitelabel.catalog',
     ttlMs: options.catalogTtlMs ?? 300_000,
     load: async () => {
       const answer = await upstream.call('getCatalog', (client, init) => client.GET('/catalog', init));
@@ -78,7 +79,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     const answer = await upstream.call('getWallet', (client, init) => client.GET('/wallet', init));
     const wire = readData(WalletResponse, answer, 'getWallet');
     return mapOrBreach('whitelabel', 'getWallet', () => toWallet(wire));
-  });
+  }, Date.now, 'whitelabel.wallet');
 
   const writes = createWhitelabelWrites({
     store: upstream,
