@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { ASSETS_PREFIX, loadPlaygroundAssets, type PlaygroundAsset } from './assets.ts';
 import { EXAMPLE_OPERATIONS } from './examples.ts';
 import { PLAYGROUND_CSP, pageConfig, renderPage } from './page.ts';
@@ -45,8 +46,8 @@ export function playground(options: PlaygroundOptions): FastifyPluginAsync {
       return sendAsset(request, reply, asset);
     });
   };
-  // Like fastify-plugin: the hook must reach Apollo's route, which lives outside this plugin.
-  return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+  // Not encapsulated: the hook must reach Apollo's route, which lives outside this plugin.
+  return fastifyPlugin(plugin, { name: 'supplygraph-playground' });
 }
 
 function isPageView(request: FastifyRequest, endpoint: string): boolean {

@@ -215,6 +215,27 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     shipments.close();
   });
 
+  it('publishes a Cenports order shipped at the supplier, found by polling, as an orderUpdated and a shipmentUpdated', async () => {
+    const page = await gateway.query<{ orders: { nodes: { id: string; supplierOrderId: string; supplierStatus: string }[] } }>(
+      '{ orders(first: 50, filter: { suppliers: [CENPORTS] }) { nodes { id supplierOrderId supplierStatus } } }',
+    );
+    const order = page.data!.orders.nodes.find((o) => o.supplierStatus === 'Processing');
+    expect(order).toBeDefined();
+    // Cenports has no change feed: the first round only takes a baseline to compare with.
+    await sleep(3 * POLL_INTERVAL_MS);
+    const updates = await subscribe<OrderUpdate>(connect('sg_test_reader'), ORDER_UPDATED, 'orderUpdated', { filter: { orderIds: [order!.id] } });
+    const shipments = await subscribe<ShipmentUpdate>(connect('sg_test_reader'), SHIPMENT_UPDATED, 'shipmentUpdated', { filter: { orderIds: [order!.id] } });
+    const control = new URL(`/__sandbox/cenports/orders/${order!.supplierOrderId}/status`, gateway.sandboxes.cenports.url);
+    const moved = await fetch(control, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'Shipped' }) });
+    expect(moved.status).toBe(200);
+    const update = await updates.next(() => true, 10 * POLL_INTERVAL_MS + WITHIN_A_SECOND);
+    expect(update).toMatchObject({ source: 'POLLING', supplierStatus: 'Shipped', previousSupplierStatus: 'Processing', supplier: { code: 'CENPORTS' } });
+    const shipment = await shipments.next(() => true, 10 * POLL_INTERVAL_MS + WITHIN_A_SECOND);
+    expect(shipment).toMatchObject({ source: 'POLLING', shipment: { order: { id: order!.id } } });
+    updates.close();
+    shipments.close();
+  });
+
   it('refuses a connection without a known key', async () => {
     for (const params of [{}, { Authorization: 'Bearer sg_not_a_key' }]) {
       const client = connect(null, params);

@@ -31,7 +31,13 @@ export function cenportsRound(deps: { adapter: Needs; store: Store; bus: LiveBus
     if (seenOrders) {
       const changes = orders.items
         .filter((o) => seenOrders[o.supplierOrderId] !== o.supplierStatus)
-        .map((o) => ({ supplierOrderId: o.supplierOrderId, status: o.status, supplierStatus: o.supplierStatus, changedAt: at }));
+        .map((o) => ({
+          supplierOrderId: o.supplierOrderId,
+          status: o.status,
+          supplierStatus: o.supplierStatus,
+          changedAt: at,
+          seenSupplierStatus: seenOrders[o.supplierOrderId],
+        }));
       await recordPolledChanges(store, SUPPLIER, changes, (c, previous) => `poll:${SUPPLIER}:${c.supplierOrderId}:${c.supplierStatus}:from-${previous ?? 'none'}`);
     }
     const orderStatuses: Snapshot = Object.fromEntries(orders.items.map((o) => [o.supplierOrderId, o.supplierStatus]));
