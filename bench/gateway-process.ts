@@ -26,14 +26,20 @@ export async function startGatewayProcess(
     env: { NODE_ENV: 'production', SUPPLYGRAPH_DATA_DIR: 'memory', ...process.env, ...liveEnvironment(sandboxes), PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Only the last few KiB are kept (for the error if it exits): the gateway logs a line per
+  // supplier call, and a growing string rescanned per chunk would cost the benchmark's own CPU.
   let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_192));
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const lookForUrl = (chunk: Buffer) => {
+      keep(chunk);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
+      if (!match) return;
+      child.stdout!.off('data', lookForUrl).on('data', keep);
+      resolve(match[1]!);
+    };
+    child.stdout!.on('data', lookForUrl);
+    child.stderr!.on('data', keep);
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
   });
   return {
