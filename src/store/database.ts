@@ -21,8 +21,10 @@ export interface Database extends Queryable {
   /**
    * Calls onPayload with each NOTIFY on channel, from any connection (this process's included),
    * once the notifying transaction commits. Resolves, once listening, to the function that stops.
+   * `onResume` runs after a lost listening connection is back: notifications sent while it was
+   * down are gone, so the listener reads what it missed from the tables.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

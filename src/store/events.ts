@@ -43,6 +43,10 @@ export interface OrderEventRepository {
   append(event: OrderEventInput): Promise<boolean>;
   /** The events with these ids, in id order; ids without an event are left out. */
   byIds(ids: readonly string[]): Promise<OrderEvent[]>;
+  /** Up to limit events with an id above `id`, in id order (what a listener missed). */
+  after(id: string, limit: number): Promise<OrderEvent[]>;
+  /** The highest event id so far, "0" before the first. */
+  latestId(): Promise<string>;
   /** The events of each order, oldest first, one list per key in the order given; one query. */
   forOrders(keys: readonly OrderKey[]): Promise<OrderEvent[][]>;
 }
@@ -87,6 +91,16 @@ export function createOrderEventRepository(db: Queryable): OrderEventRepository 
       if (ids.length === 0) return [];
       const rows = await db.query<Row>(`SELECT * FROM order_events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
       return rows.map(toEvent);
+    },
+
+    async after(id, limit) {
+      const rows = await db.query<Row>(`SELECT * FROM order_events WHERE id > $1::bigint ORDER BY id LIMIT $2`, [id, limit]);
+      return rows.map(toEvent);
+    },
+
+    async latestId() {
+      const [row] = await db.query<{ id: string | null }>(`SELECT max(id)::text AS id FROM order_events`);
+      return row?.id ?? '0';
     },
 
     async forOrders(keys) {

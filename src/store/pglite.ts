@@ -31,6 +31,7 @@ export async function openPglite(dataDir: string | 'memory'): Promise<Database> 
     backend: 'pglite',
     ...queryable(db),
     transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // One in-process connection: it is never lost, so there is nothing to resume.
     listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: () => db.close(),
   };

@@ -9,18 +9,21 @@ const RECONNECT_MS = 1_000;
 /**
  * LISTEN on one dedicated connection per store: a pooled connection would be handed to other
  * queries (and lose its LISTENs when recycled). A lost connection is opened again and every
- * channel listened to again; notifications sent while it was down are not replayed.
+ * channel listened to again; notifications sent while it was down are not replayed, so each
+ * listener's onResume runs then to read what it missed.
  */
 export class PostgresListener {
   readonly #handlers = new Map<string, Set<Handler>>();
+  readonly #resumers = new Set<() => void>();
   #client: Promise<pg.Client> | null = null;
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
 
   constructor(private readonly config: pg.ClientConfig) {}
 
-  async listen(channel: string, handler: Handler): Promise<() => Promise<void>> {
+  async listen(channel: string, handler: Handler, onResume?: () => void): Promise<() => Promise<void>> {
     if (this.#closed) throw new Error('the store is closed');
+    if (onResume) this.#resumers.add(onResume);
     let handlers = this.#handlers.get(channel);
     const first = !handlers;
     if (!handlers) this.#handlers.set(channel, (handlers = new Set()));
@@ -28,6 +31,7 @@ export class PostgresListener {
     const client = await this.#connection();
     if (first) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
     return async () => {
+      if (onResume) this.#resumers.delete(onResume);
       handlers.delete(handler);
       if (handlers.size > 0 || this.#handlers.get(channel) !== handlers) return;
       this.#handlers.delete(channel);
@@ -79,6 +83,7 @@ export class PostgresListener {
     try {
       const client = await this.#connection();
       for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+      for (const resume of this.#resumers) resume();
     } catch {
       this.#client = null;
       this.#retry = setTimeout(() => void this.#relisten(), RECONNECT_MS);

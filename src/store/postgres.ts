@@ -17,7 +17,12 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, options: settings.join(' ') });
   // an idle client that loses its server emits here; without a listener the process would exit
   pool.on('error', () => undefined);
-  const listener = new PostgresListener({ connectionString, options: settings.join(' ') });
+  // Named, so an operator (or a test) can tell the listening connection in pg_stat_activity.
+  const listener = new PostgresListener({
+    connectionString,
+    options: settings.join(' '),
+    application_name: `supplygraph-listen:${options.schema ?? 'public'}`,
+  });
 
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -49,7 +54,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         throw error;
       }
     },
-    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    listen: (channel, onPayload, onResume) => listener.listen(channel, onPayload, onResume),
     close: async () => {
       await listener.close();
       await pool.end();

@@ -118,6 +118,27 @@ onPostgres('live updates across gateway processes on PostgreSQL', () => {
     await Promise.all([here, there, apart].map((feed) => feed.return!()));
   });
 
+  it('reads what was appended while its listening connection was lost, once it is back', async () => {
+    const there = otherLive.orderUpdates({}, ADMIN);
+    const here = oneLive.orderUpdates({}, ADMIN);
+    const [{ count }] = await one.store.database.query<{ count: string }>(
+      `SELECT count(pg_terminate_backend(pid))::text AS count FROM pg_stat_activity WHERE application_name = $1`,
+      [`supplygraph-listen:${one.schema}`],
+    );
+    expect(Number(count)).toBe(2);
+    // Appended while both listening connections are down: its NOTIFY reaches nobody.
+    const missed = event();
+    await one.store.events.append(missed);
+    expect(await nextWithin(there, 3_000)).toMatchObject({ supplierOrderId: missed.supplierOrderId });
+    expect(await nextWithin(here, 3_000)).toMatchObject({ supplierOrderId: missed.supplierOrderId });
+    // Back to announcements, and nothing told twice.
+    const after = event();
+    await other.store.events.append(after);
+    expect(await nextWithin(there, 1_000)).toMatchObject({ supplierOrderId: after.supplierOrderId });
+    expect(await nextWithin(there, 300)).toBe('nothing');
+    await Promise.all([here, there].map((feed) => feed.return!()));
+  });
+
   it('carries a shipment update, money exact, to every process on the store', async () => {
     const hub = new LiveHub();
     const bus = await createNotifyBus(one.store.database, hub, () => {});
