@@ -107,6 +107,6 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 /** As HTTP answers: known errors pass, anything else is "Unexpected error." with its detail logged. */
 function masked(error: GraphQLError, requestId: string | null, logError: (error: unknown) => void) {
   const formatted = maskUnexpectedErrors(error.toJSON(), error);
-  if (formatted.message === 'Unexpected error.' && error.message !== 'Unexpected error.') logError(Object.assign(new Error(`subscription ${requestId ?? ''} failed`), { cause: error }));
+  if (formatted.message === 'Unexpected error.' && error.message !== 'Unexpected error.') logError(Object.assign(new Error(`subscription ${requestId ?? ''} failed`), { cause: error, ...(requestId && { requestId }) }));
   return requestId ? { ...formatted, extensions: { ...formatted.extensions, requestId } } : formatted;
 }

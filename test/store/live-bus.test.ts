@@ -121,11 +121,11 @@ onPostgres('live updates across gateway processes on PostgreSQL', () => {
   it('reads what was appended while its listening connection was lost, once it is back', async () => {
     const there = otherLive.orderUpdates({}, ADMIN);
     const here = oneLive.orderUpdates({}, ADMIN);
-    const [{ count }] = await one.store.database.query<{ count: string }>(
+    const [terminated] = await one.store.database.query<{ count: string }>(
       `SELECT count(pg_terminate_backend(pid))::text AS count FROM pg_stat_activity WHERE application_name = $1`,
       [`supplygraph-listen:${one.schema}`],
     );
-    expect(Number(count)).toBe(2);
+    expect(Number(terminated?.count)).toBe(2);
     // Appended while both listening connections are down: its NOTIFY reaches nobody.
     const missed = event();
     await one.store.events.append(missed);
