@@ -37,6 +37,8 @@ export interface GatewayConfig {
   databaseUrl?: string;
   dataDir: string;
   leaseMs: number;
+  /** after a create that got no answer, how long a retry that finds nothing waits before resending */
+  unansweredSettleMs: number;
   /** polling of WhiteLabel and Cenports for subscriptions: false when off, else the interval (each supplier's default when absent) */
   polling: { intervalMs?: number } | false;
   /** live mode: who may call, as `name:role:sha256hex` entries (sandbox mode uses the test keys) */
@@ -129,6 +131,7 @@ const Gateway = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SUPPLYGRAPH_UNANSWERED_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   SUPPLYGRAPH_POLLING: z.enum(['on', 'off']).default('on'),
   // At least 5 s, so no setting can poll a supplier past its documented limits.
   SUPPLYGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(5_000).max(3_600_000).optional(),
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     databaseUrl: g.DATABASE_URL,
     dataDir: g.SUPPLYGRAPH_DATA_DIR,
     leaseMs: g.SUPPLYGRAPH_LEASE_MS,
+    unansweredSettleMs: g.SUPPLYGRAPH_UNANSWERED_SETTLE_MS,
     polling: g.SUPPLYGRAPH_POLLING === 'on' && { intervalMs: g.SUPPLYGRAPH_POLL_INTERVAL_MS },
     apiKeys: g.SUPPLYGRAPH_API_KEYS,
     logLevel: g.LOG_LEVEL,

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     leaseMs: config.leaseMs,
+    unansweredSettleMs: config.unansweredSettleMs,
     polling: config.polling,
   });
   // The sg_test_ keys of DESIGN.md open the sandbox; live mode knows only its configured hashes.

@@ -34,10 +34,12 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('CENTRE_');
   });
 
-  it('reads the log level and the read attempts, and names a bad one', () => {
+  it('reads the log level, the read attempts and the unanswered-create hold-off, and names a bad one', () => {
     expect(loadConfig({ LOG_LEVEL: 'warn' })).toMatchObject({ logLevel: 'warn' });
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ SUPPLYGRAPH_READ_ATTEMPTS: '0' })).toThrow(/SUPPLYGRAPH_READ_ATTEMPTS/);
+    expect(loadConfig({})).toMatchObject({ unansweredSettleMs: 30_000 });
+    expect(loadConfig({ SUPPLYGRAPH_UNANSWERED_SETTLE_MS: '5000' })).toMatchObject({ unansweredSettleMs: 5_000 });
   });
 
   it('refuses live mode with no supplier at all', () => {

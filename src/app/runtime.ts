@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   dataDir?: string;
   /** how long a process may hold an idempotency key without renewing it */
   leaseMs?: number;
+  /** see OrderServiceDeps.unansweredSettleMs (default 30 s) */
+  unansweredSettleMs?: number;
   /** poll WhiteLabel and Cenports for live updates; off when absent (tests count upstream calls) */
   polling?: PollingOptions | false;
   /** one info line per supplier call, and background failures when logError is absent */
@@ -50,7 +52,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   }).list();
   // Suppliers without an order read API (Centre) are read back from the journal.
   const suppliers = new SupplierRegistry(adapters.map((adapter) => withJournalReads(adapter, store)));
-  const orders: OrderServiceDeps = { suppliers, store, owner: `gateway-${randomUUID()}`, leaseMs: options.leaseMs ?? 15_000, now };
+  const orders: OrderServiceDeps = {
+    suppliers,
+    store,
+    owner: `gateway-${randomUUID()}`,
+    leaseMs: options.leaseMs ?? 15_000,
+    unansweredSettleMs: options.unansweredSettleMs,
+    now,
+  };
   const follower = startTransactionFollower({ suppliers, store, now });
   const logger = options.logger;
   const logError =
