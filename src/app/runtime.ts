@@ -60,10 +60,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     unansweredSettleMs: options.unansweredSettleMs,
     now,
   };
-  const follower = startTransactionFollower({ suppliers, store, now });
   const logger = options.logger;
   const logError =
     options.logError ?? (logger ? (error: unknown) => logger.error({ err: error }, 'background work failed') : (error: unknown) => console.error(error));
+  const follower = startTransactionFollower({ suppliers, store, now, logError });
   const live = await startLiveUpdates({ store, suppliers, polling: options.polling, now, logError });
   return {
     orders,

@@ -9,6 +9,8 @@ export interface FollowerDeps {
   now: () => number;
   /** how often the store is asked for transactions due a poll (default 200 ms) */
   intervalMs?: number;
+  /** where a failed round goes; the transactions come due again after their claim either way */
+  logError?: (error: unknown) => void;
 }
 
 const FINAL = new Set(['COMPLETED', 'FAILED']);
@@ -28,11 +30,12 @@ export function startTransactionFollower(deps: FollowerDeps): { tick(): Promise<
     const due = await deps.store.transactions.claimDue(new Date(deps.now()).toISOString(), 50, CLAIM_MS);
     const bySupplier = new Map<string, typeof due>();
     for (const t of due) bySupplier.set(t.supplier, [...(bySupplier.get(t.supplier) ?? []), t]);
-    await Promise.all([...bySupplier].map(([, list]) => follow(deps, list).catch(() => undefined)));
+    const logError = deps.logError ?? (() => undefined);
+    await Promise.all([...bySupplier].map(([, list]) => follow(deps, list).catch(logError)));
   };
   const timer = setInterval(() => {
     running ??= tick()
-      .catch(() => undefined)
+      .catch(deps.logError ?? (() => undefined))
       .finally(() => (running = null));
   }, deps.intervalMs ?? 200);
   timer.unref();

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { placementToken } from '../../src/orders/tokens.ts';
 import type { Sandboxes } from '../../src/sandbox/index.ts';
+import { PLEASURESTOCK_ORDER_STATUS } from '../../src/suppliers/pleasurestock/status-map.ts';
 import { cart, CREATE_ORDER } from './carts.ts';
 import type { GraphQLAnswer, SandboxedGateway } from './gateway.ts';
 
@@ -71,15 +72,8 @@ export const INITIAL_SUPPLIER_STATUS: Record<SyncSupplier, string> = {
 /** PleasureStock's lifecycle (openapi/pleasurestock.yaml, updateOrderStatus). */
 export const PS_FORWARD = ['created', 'part_paid', 'paid', 'on_the_way', 'delivered', 'accepted'];
 const PS_FINAL = new Set(['accepted', 'cancelled']);
-export const PS_UNIFIED: Record<string, string> = {
-  created: 'AWAITING_PAYMENT',
-  part_paid: 'PARTIALLY_PAID',
-  paid: 'PAID',
-  on_the_way: 'SHIPPED',
-  delivered: 'DELIVERED',
-  accepted: 'COMPLETED',
-  cancelled: 'CANCELLED',
-};
+// The native → unified mapping itself is checked against the spec in pleasurestock-orders.test.ts.
+export const PS_UNIFIED: Record<string, string> = PLEASURESTOCK_ORDER_STATUS;
 /** The unified statuses updateOrderStatus can ask PleasureStock for, as its native status. */
 export const PS_SETTABLE: Record<string, string> = Object.fromEntries(
   Object.entries(PS_UNIFIED).filter(([native]) => native !== 'created').map(([native, unified]) => [unified, native]),
