@@ -14,6 +14,8 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '40' },
     // writes the gateway process's CPU profile (.cpuprofile) into this folder
     profile: { type: 'string' },
+    // runs only the scenarios whose name contains this text
+    only: { type: 'string' },
   },
 });
 const latencyMs = Number(values.latency);
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
   };
   const results = [];
   try {
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((s) => !values.only || s.name.includes(values.only))) {
       setLatency(latencyMs);
       for (let i = 0; i < 3; i++) await post(scenario); // warm caches and tokens
       all.forEach((s) => s.stats.reset());
