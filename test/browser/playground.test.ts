@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 // Debian's Chromium, which .ci/run installs; playwright-core downloads no browser of its own.
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/playground.png', import.meta.url));
 
 /** The text CodeMirror shows in the result pane (it renders the lines in view). */
