@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { startRuntime, type RuntimeOptions } from '../../src/app/runtime.ts';
 import type { SuppliersConfig } from '../../src/config.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
@@ -53,12 +54,13 @@ export async function startSandboxedGateway(
 ): Promise<SandboxedGateway> {
   const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
   const metrics = createMetrics();
+  const database = e2eDatabase(options.databaseUrl);
   const runtime = await startRuntime({
     // Test sandboxes enforce no limits unless told to, so neither does the gateway by default.
     suppliers: { ...sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false), ...options.resilience },
     metrics,
     dataDir: 'memory',
-    ...e2eDatabase(options.databaseUrl),
+    ...database,
     polling: options.polling,
     logger: options.logger,
     // With a logger, failures go to it; without, nowhere (tests stay quiet).
@@ -104,8 +106,20 @@ export async function startSandboxedGateway(
       await gateway.close();
       await runtime.close();
       await sandboxes.close();
+      if (database.schema) await dropSchema(database.databaseUrl!, database.schema);
     },
   };
+}
+
+/** The gateway's PostgreSQL schema, gone with the test that made it. */
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
