@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startSandboxes, type Sandboxes } from '../src/sandbox/index.ts';
 import { LIVE_TEST_ADMIN_KEY } from '../src/sandbox/live-environment.ts';
+import { longestCallChain } from './call-chain.ts';
 import { startGatewayProcess } from './gateway-process.ts';
 
 /**
@@ -75,6 +77,9 @@ const scenarios: Scenario[] = [
   },
 ];
 
+/** Longer than any supplier's order cache (each adapter caps its own at 2 s). */
+const ORDER_CACHE_LAPSE_MS = 2_100;
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -83,10 +88,20 @@ async function main(): Promise<void> {
   const sandboxes = await startSandboxes({ rateLimitMode: 'off' });
   const all = [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
   const setLatency = (ms: number) => all.forEach((s) => (ms > 0 ? s.faults.set([{ kind: 'latency', ms }]) : s.faults.clear()));
-  const timeSequential = async (scenario: Scenario): Promise<number[]> => {
-    const times: number[] = [];
-    for (let i = 0; i < iterations; i++) times.push(await post(scenario));
-    return times.sort((a, b) => a - b);
+  const resetStats = () => all.forEach((s) => s.stats.reset());
+  const upstreamCalls = () => all.reduce((sum, s) => sum + s.stats.count(), 0);
+  /** Sequential requests; each one's duration and the upstream calls made while it ran. */
+  const timeSequential = async (scenario: Scenario): Promise<{ times: number[]; trips: number[] }> => {
+    const windows: { startMs: number; endMs: number }[] = [];
+    resetStats();
+    for (let i = 0; i < iterations; i++) {
+      const startMs = performance.now();
+      await post(scenario);
+      windows.push({ startMs, endMs: performance.now() });
+    }
+    const spans = all.flatMap((s) => s.stats.spans());
+    const trips = windows.map((w) => longestCallChain(spans.filter((span) => span.startMs >= w.startMs && span.endMs <= w.endMs)));
+    return { times: windows.map((w) => w.endMs - w.startMs).sort((a, b) => a - b), trips: trips.sort((a, b) => a - b) };
   };
   // The bench measures the gateway's own speed: its 100-order page costs about 1,700 points and
   // runs 32 at a time, so the per-key cost budget is lifted here.
@@ -106,20 +121,22 @@ async function main(): Promise<void> {
     return performance.now() - started;
   };
   const results = [];
+  const pageSizes: { first: number; upstreamCallsPerQuery: number }[] = [];
   try {
     for (const scenario of scenarios.filter((s) => !values.only || s.name.includes(values.only))) {
       setLatency(latencyMs);
-      for (let i = 0; i < 3; i++) await post(scenario); // warm caches and tokens
-      all.forEach((s) => s.stats.reset());
+      // The first request meets cold caches (catalog, tokens): its calls are reported apart.
+      resetStats();
+      await post(scenario);
+      const coldUpstreamCalls = upstreamCalls();
+      for (let i = 0; i < 2; i++) await post(scenario);
       const sequential = await timeSequential(scenario);
-      const upstreamCalls = all.reduce((sum, s) => sum + s.stats.count(), 0) / iterations;
+      const calls = upstreamCalls() / iterations;
       setLatency(0);
       const withoutLatency = await timeSequential(scenario);
       setLatency(latencyMs);
-      // Dependent round trips, measured: how much the median moves per ms of added latency.
-      const p50 = percentile(sequential, 50);
-      const p50WithoutLatency = percentile(withoutLatency, 50);
-      const dependentRoundTrips = Math.max(0, Math.round((p50 - p50WithoutLatency) / latencyMs));
+      const p50 = percentile(sequential.times, 50);
+      const dependentRoundTrips = percentile(sequential.trips, 50);
       const concurrent: number[] = [];
       const started = performance.now();
       await Promise.all(
@@ -132,22 +149,40 @@ async function main(): Promise<void> {
       const criticalPathMs = dependentRoundTrips * latencyMs;
       results.push({
         scenario: scenario.name,
-        upstreamCallsPerQuery: round(upstreamCalls),
+        coldUpstreamCalls,
+        upstreamCallsPerQuery: round(calls),
         dependentRoundTrips,
-        gatewayOnlyP50Ms: round(p50WithoutLatency),
-        concurrency1: { p50Ms: round(p50), p99Ms: round(percentile(sequential, 99)), requestsPerSecond: round(1000 / (sequential.reduce((a, b) => a + b, 0) / sequential.length)) },
+        gatewayOnlyP50Ms: round(percentile(withoutLatency.times, 50)),
+        concurrency1: { p50Ms: round(p50), p99Ms: round(percentile(sequential.times, 99)), requestsPerSecond: round(1000 / (sequential.times.reduce((a, b) => a + b, 0) / sequential.times.length)) },
         concurrency32: { p50Ms: round(percentile(concurrent, 50)), p99Ms: round(percentile(concurrent, 99)), requestsPerSecond: round(concurrent.length / seconds) },
         criticalPathMs,
-        p50ToCriticalPath: criticalPathMs > 0 ? round(p50 / criticalPathMs) : null,
+        p50ToCriticalPath: criticalPathMs > 0 ? round((p50 / criticalPathMs) * 100) / 100 : null,
       });
     }
-    const report = { at: new Date().toISOString(), addedLatencyMs: latencyMs, iterations, gatewayPeakRssMiB: gateway.peakRssMiB(), results };
+    // Upstream calls must not grow with the page: the order page at three sizes, each request
+    // after the gateway's few seconds of order caching have lapsed, so every one reads afresh.
+    if (!values.only) {
+      setLatency(0);
+      for (const first of [10, 50, 100]) {
+        const scenario = { name: `${first} orders`, query: `{ orders(first: ${first}) { nodes { ${ORDER} } } }` };
+        let calls = 0;
+        for (let i = 0; i < 3; i++) {
+          await setTimeout(ORDER_CACHE_LAPSE_MS);
+          resetStats();
+          await post(scenario);
+          calls += upstreamCalls();
+        }
+        pageSizes.push({ first, upstreamCallsPerQuery: round(calls / 3) });
+      }
+    }
+    const report = { at: new Date().toISOString(), addedLatencyMs: latencyMs, iterations, gatewayPeakRssMiB: gateway.peakRssMiB(), results, ordersUpstreamCallsByPageSize: pageSizes };
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`added latency ${latencyMs} ms per upstream call; gateway peak RSS ${report.gatewayPeakRssMiB} MiB`);
     console.table(
       results.map((r) => ({
         scenario: r.scenario,
+        'cold calls': r.coldUpstreamCalls,
         'calls/query': r.upstreamCallsPerQuery,
         'dependent trips': r.dependentRoundTrips,
         'p50 no latency': r.gatewayOnlyP50Ms,
@@ -160,6 +195,7 @@ async function main(): Promise<void> {
         'p50/critical': r.p50ToCriticalPath,
       })),
     );
+    if (pageSizes.length > 0) console.table(pageSizes);
   } finally {
     await gateway.stop();
     await sandboxes.close();

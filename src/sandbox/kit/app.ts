@@ -134,7 +134,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const operationId = request.routeOptions.config.operationId;
-    if (operationId) stats.answered(operationId, reply.statusCode);
+    if (operationId) stats.answered(operationId, reply.statusCode, reply.elapsedTime);
   });
 
   const refuse = (status: number, message: string, retryAfterSeconds?: number): never => {
