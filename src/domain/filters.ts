@@ -6,9 +6,11 @@ export interface OrderFilterValues {
   statuses?: readonly OrderStatus[] | null;
   createdAfter?: string | null;
   createdBefore?: string | null;
+  /** compared with the order's reference as clients see it (the journal's, for orders the gateway placed) */
   externalReference?: string | null;
 }
 
+/** Whether the order passes the filter; its externalReference must be the one shown to clients. */
 export function matchesOrderFilter(order: OrderModel, filter: OrderFilterValues): boolean {
   if (filter.statuses?.length && !filter.statuses.includes(order.status)) return false;
   if (filter.externalReference != null && order.externalReference !== filter.externalReference) return false;

@@ -33,6 +33,8 @@ export type Scalars = {
 
 /** Orders to acknowledge. */
 export type AcknowledgeOrdersInput = {
+  /** A key unique to this request, so a retry is answered without a second call. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The orders' global ids. */
   orderIds: Array<Scalars['ID']['input']>;
 };
@@ -65,6 +67,8 @@ export type AcknowledgeShipmentsPayload = {
 
 /** Orders whose tracking updates have been processed. */
 export type AcknowledgeTrackingUpdatesInput = {
+  /** A key unique to this request, so a retry is answered without a second call. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The orders' global ids. */
   orderIds: Array<Scalars['ID']['input']>;
 };
@@ -127,7 +131,7 @@ export type AddressInput = {
 export type AdjustInventoryInput = {
   /** The adjustments. */
   adjustments: Array<InventoryAdjustmentInput>;
-  /** A key unique to this request, so a retry is answered without a second call. */
+  /** A key unique to this request, so a retry is answered without a second call. After an answer that never came, a TRUE_UP is sent again but a DIFFERENTIAL is not (Cenports offers no way to tell whether it was applied): that retry is an error that is not retryable. */
   idempotencyKey: Scalars['String']['input'];
   /** The supplier holding the stock (Cenports). */
   supplier: SupplierCode;
@@ -191,6 +195,33 @@ export type CreateOrderPayload = {
   /** The asynchronous supplier writes submitted (Cenports), to follow until they finish. */
   transactions: Array<Transaction>;
   /** Why any part was not placed; nothing was placed for a line named here. */
+  userErrors: Array<UserError>;
+};
+
+/** A new sales channel. */
+export type CreateSalesChannelInput = {
+  /** The channel's contact address. */
+  address: SalesChannelAddressInput;
+  /** Billing details, where they differ from the contact. */
+  billing?: InputMaybe<SalesChannelBillingInput>;
+  /** The channel's id, unique at the supplier; the supplier generates one when absent. */
+  channelId?: InputMaybe<Scalars['String']['input']>;
+  /** The channel's contact email; email or phone (or both) is required. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The channel's name. */
+  name: Scalars['String']['input'];
+  /** The channel's contact phone; email or phone (or both) is required. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier to create it at (Cenports). */
+  supplier: SupplierCode;
+};
+
+/** The result of creating a sales channel. */
+export type CreateSalesChannelPayload = {
+  __typename?: 'CreateSalesChannelPayload';
+  /** The channel created; null when it was refused. */
+  salesChannel?: Maybe<SalesChannel>;
+  /** Why it was refused, e.g. `CHANNEL_ID_TAKEN` or `VALIDATION` naming the field. */
   userErrors: Array<UserError>;
 };
 
@@ -348,8 +379,10 @@ export type MoneyInput = {
 };
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -361,24 +394,43 @@ export type Mutation = {
   acknowledgeTrackingUpdates: AcknowledgeTrackingUpdatesPayload;
   /** Sets or shifts stock in a supplier warehouse (Cenports, asynchronous). */
   adjustInventory: AdjustInventoryPayload;
-  /** Cancels an order, where its supplier allows it. */
+  /** Cancels an order, where its supplier allows it; an order already cancelled is answered as it is, with no user error. */
   cancelOrder: CancelOrderPayload;
   /** Places a cart: one order per supplier the lines name. */
   createOrder: CreateOrderPayload;
+  /**
+   * Creates a sales channel at a supplier that keeps them (Cenports), synchronously. Admin only.
+   * Send `channelId` to make a retry safe: a second create with the same id is refused with
+   * `CHANNEL_ID_TAKEN` instead of creating a second channel.
+   */
+  createSalesChannel: CreateSalesChannelPayload;
   /** Creates a shipment and buys its label (WhiteLabel shipment admin). */
   createShipment: CreateShipmentPayload;
   /** Marks a shipment shipped with its tracking details, which settles the wallet (WhiteLabel shipment admin). */
   markShipmentShipped: MarkShipmentShippedPayload;
   /** Reports daily sales and stock to PleasureStock for its reordering forecasts. */
   submitSalesReport: SubmitSalesReportPayload;
-  /** Moves an order along its supplier's lifecycle (PleasureStock), or ships it (WhiteLabel shipment admin). */
+  /**
+   * Sends the current stock and daily sales history of products to PleasureStock's smart
+   * reordering, which computes `reorderRecommendations` from it. Each submission replaces the
+   * previous one, so resending is safe. Admin only.
+   */
+  submitSmartReorderData: SubmitSmartReorderDataPayload;
+  /**
+   * Moves an order along its supplier's lifecycle (PleasureStock). At WhiteLabel, CANCELLED cancels it
+   * and SHIPPED marks its labelled shipment shipped with the label's tracking number (shipment admin:
+   * create the shipment first with createShipment); other statuses are UNSUPPORTED_BY_SUPPLIER.
+   * Asking for the status the order already has succeeds without a change.
+   */
   updateOrderStatus: UpdateOrderStatusPayload;
 };
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationAcknowledgeOrdersArgs = {
   input: AcknowledgeOrdersInput;
@@ -386,8 +438,10 @@ export type MutationAcknowledgeOrdersArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationAcknowledgeShipmentsArgs = {
   input: AcknowledgeShipmentsInput;
@@ -395,8 +449,10 @@ export type MutationAcknowledgeShipmentsArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationAcknowledgeTrackingUpdatesArgs = {
   input: AcknowledgeTrackingUpdatesInput;
@@ -404,8 +460,10 @@ export type MutationAcknowledgeTrackingUpdatesArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationAdjustInventoryArgs = {
   input: AdjustInventoryInput;
@@ -413,8 +471,10 @@ export type MutationAdjustInventoryArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationCancelOrderArgs = {
   input: CancelOrderInput;
@@ -422,8 +482,10 @@ export type MutationCancelOrderArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationCreateOrderArgs = {
   input: CreateOrderInput;
@@ -431,8 +493,21 @@ export type MutationCreateOrderArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
+ */
+export type MutationCreateSalesChannelArgs = {
+  input: CreateSalesChannelInput;
+};
+
+
+/**
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationCreateShipmentArgs = {
   input: CreateShipmentInput;
@@ -440,8 +515,10 @@ export type MutationCreateShipmentArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationMarkShipmentShippedArgs = {
   input: MarkShipmentShippedInput;
@@ -449,8 +526,10 @@ export type MutationMarkShipmentShippedArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationSubmitSalesReportArgs = {
   input: SubmitSalesReportInput;
@@ -458,8 +537,21 @@ export type MutationSubmitSalesReportArgs = {
 
 
 /**
- * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key a retry
- * returns the first result and never writes twice.
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
+ */
+export type MutationSubmitSmartReorderDataArgs = {
+  input: SubmitSmartReorderDataInput;
+};
+
+
+/**
+ * Writes to suppliers. Every mutation is safe to retry: with the same idempotency key (scoped to the
+ * caller's API key) a retry returns the first result without calling the supplier again, and the same
+ * key with a different input is refused with the user error IDEMPOTENCY_KEY_REUSED. A retry after an
+ * answer that never came settles the first attempt before anything is sent again.
  */
 export type MutationUpdateOrderStatusArgs = {
   input: UpdateOrderStatusInput;
@@ -890,6 +982,40 @@ export type SalesChannel = {
   supplier: Supplier;
 };
 
+/** A sales channel's contact address. */
+export type SalesChannelAddressInput = {
+  /** Street address. */
+  address: Scalars['String']['input'];
+  /** City. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code, e.g. `US`. */
+  country: Scalars['String']['input'];
+  /** Postal (zip) code. */
+  postalCode: Scalars['String']['input'];
+  /** State or province, e.g. `CA`. */
+  state: Scalars['String']['input'];
+};
+
+/** A sales channel's billing details; every field is optional. */
+export type SalesChannelBillingInput = {
+  /** Billing street address. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Billing city. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Billing country. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Billing email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Billing name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Billing phone. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Billing postal code. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Billing state or province. */
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Sales of one product on one day. */
 export type SalesEntryInput = {
   /** The day. */
@@ -1015,8 +1141,35 @@ export type ShippingMethodInput = {
   service: Scalars['String']['input'];
 };
 
+/** The stock and daily sales of one product. */
+export type SmartReorderProductInput = {
+  /** Units in stock now, 0 or more. */
+  currentStock: Scalars['Int']['input'];
+  /** The product's global id. */
+  productId: Scalars['ID']['input'];
+  /** Units sold in the latest period, 0 or more. */
+  quantity: Scalars['Int']['input'];
+  /** Units sold per day, oldest first, at least 7 days, each 0 or more. */
+  salesHistory: Array<Scalars['Int']['input']>;
+};
+
+/** The merchant's smart reordering record at a supplier after a submission. */
+export type SmartReorderRecord = {
+  __typename?: 'SmartReorderRecord';
+  /** Whether the supplier computes recommendations from it. */
+  isActive: Scalars['Boolean']['output'];
+  /** When data was last submitted. */
+  lastUpdated: Scalars['DateTime']['output'];
+  /** The record's id at the supplier; the same for every submission. */
+  smartReorderId: Scalars['String']['output'];
+  /** The supplier keeping the record. */
+  supplier: Supplier;
+};
+
 /** Daily sales to report. */
 export type SubmitSalesReportInput = {
+  /** A key unique to this report, so a retry is answered without a second call. PleasureStock adds a resent day's sales to the first, so without a key a retry counts them twice. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** One entry per product and day (and warehouse, where several). */
   sales: Array<SalesEntryInput>;
 };
@@ -1027,6 +1180,21 @@ export type SubmitSalesReportPayload = {
   /** How many entries the supplier accepted. */
   processed: Scalars['Int']['output'];
   /** Which entries were refused and why. */
+  userErrors: Array<UserError>;
+};
+
+/** Stock and sales history for smart reordering. */
+export type SubmitSmartReorderDataInput = {
+  /** One entry per product, at least one, all of one supplier (PleasureStock). */
+  products: Array<SmartReorderProductInput>;
+};
+
+/** The result of a smart reorder submission. */
+export type SubmitSmartReorderDataPayload = {
+  __typename?: 'SubmitSmartReorderDataPayload';
+  /** The record after the submission; null when it was refused. */
+  smartReorder?: Maybe<SmartReorderRecord>;
+  /** Why it was refused, e.g. `UNKNOWN_PRODUCT` or `VALIDATION` naming the field. */
   userErrors: Array<UserError>;
 };
 
@@ -1374,6 +1542,8 @@ export type ResolversTypes = {
   CancelOrderPayload: ResolverTypeWrapper<Omit<CancelOrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: ResolverTypeWrapper<Omit<CreateOrderPayload, 'orders' | 'transactions'> & { orders: Array<ResolversTypes['Order']>, transactions: Array<ResolversTypes['Transaction']> }>;
+  CreateSalesChannelInput: CreateSalesChannelInput;
+  CreateSalesChannelPayload: ResolverTypeWrapper<Omit<CreateSalesChannelPayload, 'salesChannel'> & { salesChannel?: Maybe<ResolversTypes['SalesChannel']> }>;
   CreateShipmentInput: CreateShipmentInput;
   CreateShipmentPayload: ResolverTypeWrapper<Omit<CreateShipmentPayload, 'shipment'> & { shipment?: Maybe<ResolversTypes['Shipment']> }>;
   CurrencyConversion: ResolverTypeWrapper<CurrencyConversionModel>;
@@ -1414,6 +1584,8 @@ export type ResolversTypes = {
   RateLimit: ResolverTypeWrapper<RateLimit>;
   ReorderRecommendation: ResolverTypeWrapper<ReorderRecommendationModel>;
   SalesChannel: ResolverTypeWrapper<SalesChannelModel>;
+  SalesChannelAddressInput: SalesChannelAddressInput;
+  SalesChannelBillingInput: SalesChannelBillingInput;
   SalesEntryInput: SalesEntryInput;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ShipmentEdge']>, nodes: Array<ResolversTypes['Shipment']> }>;
@@ -1423,9 +1595,13 @@ export type ResolversTypes = {
   ShipmentUpdate: ResolverTypeWrapper<ShipmentUpdateModel>;
   ShipmentUpdateFilter: ShipmentUpdateFilter;
   ShippingMethodInput: ShippingMethodInput;
+  SmartReorderProductInput: SmartReorderProductInput;
+  SmartReorderRecord: ResolverTypeWrapper<Omit<SmartReorderRecord, 'supplier'> & { supplier: ResolversTypes['Supplier'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitSalesReportInput: SubmitSalesReportInput;
   SubmitSalesReportPayload: ResolverTypeWrapper<SubmitSalesReportPayload>;
+  SubmitSmartReorderDataInput: SubmitSmartReorderDataInput;
+  SubmitSmartReorderDataPayload: ResolverTypeWrapper<Omit<SubmitSmartReorderDataPayload, 'smartReorder'> & { smartReorder?: Maybe<ResolversTypes['SmartReorderRecord']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<SupplierModel>;
   SupplierCode: SupplierCode;
@@ -1462,6 +1638,8 @@ export type ResolversParentTypes = {
   CancelOrderPayload: Omit<CancelOrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: Omit<CreateOrderPayload, 'orders' | 'transactions'> & { orders: Array<ResolversParentTypes['Order']>, transactions: Array<ResolversParentTypes['Transaction']> };
+  CreateSalesChannelInput: CreateSalesChannelInput;
+  CreateSalesChannelPayload: Omit<CreateSalesChannelPayload, 'salesChannel'> & { salesChannel?: Maybe<ResolversParentTypes['SalesChannel']> };
   CreateShipmentInput: CreateShipmentInput;
   CreateShipmentPayload: Omit<CreateShipmentPayload, 'shipment'> & { shipment?: Maybe<ResolversParentTypes['Shipment']> };
   CurrencyConversion: CurrencyConversionModel;
@@ -1500,6 +1678,8 @@ export type ResolversParentTypes = {
   RateLimit: RateLimit;
   ReorderRecommendation: ReorderRecommendationModel;
   SalesChannel: SalesChannelModel;
+  SalesChannelAddressInput: SalesChannelAddressInput;
+  SalesChannelBillingInput: SalesChannelBillingInput;
   SalesEntryInput: SalesEntryInput;
   Shipment: ShipmentModel;
   ShipmentConnection: Omit<ShipmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ShipmentEdge']>, nodes: Array<ResolversParentTypes['Shipment']> };
@@ -1508,9 +1688,13 @@ export type ResolversParentTypes = {
   ShipmentUpdate: ShipmentUpdateModel;
   ShipmentUpdateFilter: ShipmentUpdateFilter;
   ShippingMethodInput: ShippingMethodInput;
+  SmartReorderProductInput: SmartReorderProductInput;
+  SmartReorderRecord: Omit<SmartReorderRecord, 'supplier'> & { supplier: ResolversParentTypes['Supplier'] };
   String: Scalars['String']['output'];
   SubmitSalesReportInput: SubmitSalesReportInput;
   SubmitSalesReportPayload: SubmitSalesReportPayload;
+  SubmitSmartReorderDataInput: SubmitSmartReorderDataInput;
+  SubmitSmartReorderDataPayload: Omit<SubmitSmartReorderDataPayload, 'smartReorder'> & { smartReorder?: Maybe<ResolversParentTypes['SmartReorderRecord']> };
   Subscription: Record<PropertyKey, never>;
   Supplier: SupplierModel;
   SupplierHealth: SupplierHealth;
@@ -1567,6 +1751,11 @@ export type CancelOrderPayloadResolvers<ContextType = GatewayContext, ParentType
 export type CreateOrderPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateOrderPayload'] = ResolversParentTypes['CreateOrderPayload']> = {
   orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
   transactions?: Resolver<Array<ResolversTypes['Transaction']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateSalesChannelPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateSalesChannelPayload'] = ResolversParentTypes['CreateSalesChannelPayload']> = {
+  salesChannel?: Resolver<Maybe<ResolversTypes['SalesChannel']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1630,9 +1819,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   adjustInventory?: Resolver<ResolversTypes['AdjustInventoryPayload'], ParentType, ContextType, RequireFields<MutationAdjustInventoryArgs, 'input'>>;
   cancelOrder?: Resolver<ResolversTypes['CancelOrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
   createOrder?: Resolver<ResolversTypes['CreateOrderPayload'], ParentType, ContextType, RequireFields<MutationCreateOrderArgs, 'input'>>;
+  createSalesChannel?: Resolver<ResolversTypes['CreateSalesChannelPayload'], ParentType, ContextType, RequireFields<MutationCreateSalesChannelArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['CreateShipmentPayload'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
   markShipmentShipped?: Resolver<ResolversTypes['MarkShipmentShippedPayload'], ParentType, ContextType, RequireFields<MutationMarkShipmentShippedArgs, 'input'>>;
   submitSalesReport?: Resolver<ResolversTypes['SubmitSalesReportPayload'], ParentType, ContextType, RequireFields<MutationSubmitSalesReportArgs, 'input'>>;
+  submitSmartReorderData?: Resolver<ResolversTypes['SubmitSmartReorderDataPayload'], ParentType, ContextType, RequireFields<MutationSubmitSmartReorderDataArgs, 'input'>>;
   updateOrderStatus?: Resolver<ResolversTypes['UpdateOrderStatusPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'input'>>;
 };
 
@@ -1823,8 +2014,20 @@ export type ShipmentUpdateResolvers<ContextType = GatewayContext, ParentType ext
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
 };
 
+export type SmartReorderRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SmartReorderRecord'] = ResolversParentTypes['SmartReorderRecord']> = {
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastUpdated?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  smartReorderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
 export type SubmitSalesReportPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SubmitSalesReportPayload'] = ResolversParentTypes['SubmitSalesReportPayload']> = {
   processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SubmitSmartReorderDataPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SubmitSmartReorderDataPayload'] = ResolversParentTypes['SubmitSmartReorderDataPayload']> = {
+  smartReorder?: Resolver<Maybe<ResolversTypes['SmartReorderRecord']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1923,6 +2126,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AdjustInventoryPayload?: AdjustInventoryPayloadResolvers<ContextType>;
   CancelOrderPayload?: CancelOrderPayloadResolvers<ContextType>;
   CreateOrderPayload?: CreateOrderPayloadResolvers<ContextType>;
+  CreateSalesChannelPayload?: CreateSalesChannelPayloadResolvers<ContextType>;
   CreateShipmentPayload?: CreateShipmentPayloadResolvers<ContextType>;
   CurrencyConversion?: CurrencyConversionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
@@ -1953,7 +2157,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentUpdate?: ShipmentUpdateResolvers<ContextType>;
+  SmartReorderRecord?: SmartReorderRecordResolvers<ContextType>;
   SubmitSalesReportPayload?: SubmitSalesReportPayloadResolvers<ContextType>;
+  SubmitSmartReorderDataPayload?: SubmitSmartReorderDataPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierHealth?: SupplierHealthResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { SupplierId } from '../domain/supplier.ts';
 import type { ListWindow, SupplierAdapter, WindowPage } from '../suppliers/adapter.ts';
-import { decodeCursor, encodeCursor, pageSize } from './cursor.ts';
+import { decodePosition, encodeCursor, pageSize } from './cursor.ts';
 import { mergePage, type MergeSource } from './merge.ts';
 import type { PartialErrors } from './partial-errors.ts';
 
@@ -36,7 +36,7 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
   let bug: unknown = null;
   const page = await mergePage(sources, {
     first,
-    after: decodeCursor(request.after),
+    after: decodePosition(request.after),
     compare: request.compare,
     accept: request.accept,
     concatenate: request.concatenate,
@@ -46,14 +46,14 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
     },
   });
   if (bug) throw bug;
-  const edges = page.items.map(({ item, position }) => ({ cursor: encodeCursor(position), node: item }));
+  const edges = page.items.map(({ item, position }) => ({ cursor: encodeCursor(position.consumed, position.finished), node: item }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      // A page whose items the filter all refused still moves the reader on.
-      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodeCursor(page.end) : null),
+      // An empty page has a next one only when the merge stopped scanning a list without end: move on.
+      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodeCursor(page.end.consumed, page.end.finished) : null),
     },
   };
 }

@@ -25,13 +25,15 @@ export interface GatewayContext {
 }
 
 export function createContext(orders: OrderServiceDeps, caller: Caller): Omit<GatewayContext, 'requestId'> {
+  const loaders = new Loaders(orders.suppliers, orders.store);
   return {
-    suppliers: orders.suppliers,
+    // The request's own view: a list read asked twice (aliased fields) reaches the supplier once.
+    suppliers: loaders.suppliers,
     store: orders.store,
     orders,
     caller,
     scope: caller.name,
-    loaders: new Loaders(orders.suppliers, orders.store),
+    loaders,
     partialErrors: new PartialErrors(),
   };
 }

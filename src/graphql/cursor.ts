@@ -1,24 +1,35 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../domain/errors.ts';
 import { SUPPLIER_IDS, type SupplierId } from '../domain/supplier.ts';
-import type { MergePosition } from './merge.ts';
+import { MERGE_START, type ConsumedCounts, type MergePosition } from './merge.ts';
 
-const Position = z.partialRecord(z.enum(SUPPLIER_IDS), z.number().int().nonnegative());
+const Supplier = z.enum(SUPPLIER_IDS);
+// `f` (suppliers read to their end) is absent from cursors older than it, and from those with none.
+const Cursor = z.object({ v: z.literal(1), p: z.partialRecord(Supplier, z.number().int().nonnegative()), f: z.array(Supplier).optional() });
 
-/** An opaque cursor remembering how far a list has read into each supplier's own list. */
-export function encodeCursor(position: MergePosition<SupplierId>): string {
-  return Buffer.from(JSON.stringify({ v: 1, p: position }), 'utf8').toString('base64url');
+/**
+ * An opaque cursor remembering how far a list has read into each supplier's own list, and which
+ * suppliers it has read to the end.
+ */
+export function encodeCursor(consumed: ConsumedCounts<SupplierId>, finished: readonly SupplierId[] = []): string {
+  const cursor = { v: 1, p: consumed, ...(finished.length > 0 && { f: finished }) };
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
-/** The position in a cursor; throws BAD_USER_INPUT naming `after` when it is not one of ours. */
-export function decodeCursor(cursor: string | null | undefined): MergePosition<SupplierId> {
-  if (cursor === null || cursor === undefined) return {};
+/** The merge position in a cursor; throws BAD_USER_INPUT naming `after` when it is not one of ours. */
+export function decodePosition(cursor: string | null | undefined): MergePosition<SupplierId> {
+  if (cursor === null || cursor === undefined) return MERGE_START;
   try {
-    const parsed = z.object({ v: z.literal(1), p: Position }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return parsed.p;
+    const parsed = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { consumed: parsed.p, finished: parsed.f ?? [] };
   } catch {
     throw new BadUserInputError('after is not a cursor this API returned', 'after');
   }
+}
+
+/** The items consumed per supplier in a cursor (for lists of one source); throws like decodePosition. */
+export function decodeCursor(cursor: string | null | undefined): ConsumedCounts<SupplierId> {
+  return decodePosition(cursor).consumed;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -2,7 +2,12 @@ import DataLoader from 'dataloader';
 import type { InventoryLevelModel, OrderModel, ProductModel, ShipmentModel, TransactionModel, WalletModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
 import type { Store } from '../store/open.ts';
+import type { BatchRead } from '../suppliers/adapter.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
+import { RequestSuppliers } from './request-suppliers.ts';
+
+/** ids per batch call where an adapter declares no maximum of its own */
+const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * Per-request batching and de-duplication of supplier reads: one loader per supplier and kind,
@@ -11,25 +16,34 @@ import type { SupplierRegistry } from '../suppliers/registry.ts';
 export class Loaders {
   readonly #loaders = new Map<string, DataLoader<string, unknown>>();
   readonly #wallets = new Map<SupplierId, Promise<WalletModel>>();
+  readonly #base: SupplierRegistry;
+  /** the suppliers for this request's resolvers: list reads memoised per supplier, window and filter */
+  readonly suppliers: SupplierRegistry;
 
   constructor(
-    private readonly suppliers: SupplierRegistry,
+    suppliers: SupplierRegistry,
     private readonly store: Store,
-  ) {}
+  ) {
+    // Loaders made from a request's own view (a subscription makes one per update) start a memo
+    // of their own over the real adapters rather than reading through the previous one.
+    this.#base = suppliers instanceof RequestSuppliers ? suppliers.base : suppliers;
+    this.suppliers = new RequestSuppliers(this.#base);
+  }
 
   product(supplier: SupplierId): DataLoader<string, ProductModel | null> {
-    return this.#loader(supplier, 'product', (ids) => this.suppliers.require(supplier).getProducts?.(ids) ?? nulls(ids));
+    return this.#loader(supplier, 'product', (ids) => this.#base.require(supplier).getProducts?.(ids) ?? nulls(ids), 'getProducts');
   }
 
   order(supplier: SupplierId): DataLoader<string, OrderModel | null> {
-    return this.#loader(supplier, 'order', (ids) => this.suppliers.require(supplier).getOrders?.(ids) ?? nulls(ids));
+    return this.#loader(supplier, 'order', (ids) => this.#base.require(supplier).getOrders?.(ids) ?? nulls(ids), 'getOrders');
   }
 
   shipmentsOfOrder(supplier: SupplierId): DataLoader<string, ShipmentModel[]> {
     return this.#loader(
       supplier,
       'shipmentsOfOrder',
-      (ids) => this.suppliers.require(supplier).getShipmentsByOrder?.(ids) ?? Promise.resolve(ids.map(() => [])),
+      (ids) => this.#base.require(supplier).getShipmentsByOrder?.(ids) ?? Promise.resolve(ids.map(() => [])),
+      'getShipmentsByOrder',
     );
   }
 
@@ -41,7 +55,7 @@ export class Loaders {
     return this.#loader(supplier, 'transaction', async (handles) => {
       const recorded = await this.store.transactions.get(supplier, handles);
       const open = handles.filter((_, i) => !recorded[i] || !['COMPLETED', 'FAILED'].includes(recorded[i]!.status));
-      const adapter = this.suppliers.require(supplier);
+      const adapter = this.#base.require(supplier);
       const live = open.length > 0 && adapter.getTransactions ? await adapter.getTransactions(open) : [];
       return handles.map((handle, i) => {
         const fresh = live[open.indexOf(handle)];
@@ -49,7 +63,7 @@ export class Loaders {
         if (!fresh) return known ?? null;
         return known ? { ...fresh, kind: known.kind, supplierOrderIds: known.supplierOrderIds } : fresh;
       });
-    });
+    }, 'getTransactions');
   }
 
   /** The gateway's journal entry of an order it placed, or null. */
@@ -68,7 +82,7 @@ export class Loaders {
   /** Stock per SKU: one getInventory call for every SKU asked in the same tick. */
   inventoryOfSku(supplier: SupplierId): DataLoader<string, InventoryLevelModel[]> {
     return this.#loader(supplier, 'inventoryOfSku', async (skus) => {
-      const adapter = this.suppliers.require(supplier);
+      const adapter = this.#base.require(supplier);
       if (!adapter.getInventory) return skus.map(() => []);
       const levels = await adapter.getInventory({ skus });
       return skus.map((sku) => levels.filter((level) => level.sku === sku));
@@ -76,7 +90,7 @@ export class Loaders {
   }
 
   wallet(supplier: SupplierId): Promise<WalletModel> | null {
-    const adapter = this.suppliers.require(supplier);
+    const adapter = this.#base.require(supplier);
     if (!adapter.getWallet) return null;
     let wallet = this.#wallets.get(supplier);
     if (!wallet) {
@@ -86,11 +100,18 @@ export class Loaders {
     return wallet;
   }
 
-  #loader<V>(supplier: SupplierId, kind: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  #loader<V>(
+    supplier: SupplierId,
+    kind: string,
+    batch: (keys: readonly string[]) => Promise<V[]>,
+    /** the supplier call the batch makes, whose declared maximum bounds it */
+    call?: BatchRead,
+  ): DataLoader<string, V> {
     const key = `${supplier}:${kind}`;
     let loader = this.#loaders.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<string, V>(batch, { maxBatchSize: 500 });
+      const maxBatchSize = (call && this.#base.get(supplier)?.batchSizes?.[call]) || DEFAULT_BATCH_SIZE;
+      loader = new DataLoader<string, V>(batch, { maxBatchSize });
       this.#loaders.set(key, loader as DataLoader<string, unknown>);
     }
     return loader;

@@ -6,8 +6,18 @@ export interface MergeSource<K extends string, T> {
   fetch(window: ListWindow): Promise<WindowPage<T>>;
 }
 
-/** How far the merge has read into each supplier's list: items consumed, per supplier. */
-export type MergePosition<K extends string> = Partial<Record<K, number>>;
+/** Items consumed, per source. */
+export type ConsumedCounts<K extends string> = Partial<Record<K, number>>;
+
+/** How far the merge has read: items consumed per source, and the sources read to their end. */
+export interface MergePosition<K extends string> {
+  consumed: ConsumedCounts<K>;
+  /** never read again: a finished source costs no call and no round on later pages */
+  finished: readonly K[];
+}
+
+/** The position before the first page. */
+export const MERGE_START: MergePosition<never> = { consumed: {}, finished: [] };
 
 export interface MergeOptions<K extends string, T> {
   first: number;
@@ -20,7 +30,11 @@ export interface MergeOptions<K extends string, T> {
   concatenate?: boolean;
   /** a source that fails: its part is left out and the merge carries on without it */
   onSourceError?(key: K, error: unknown): void;
-  /** bound on fetch rounds, so a very selective filter cannot call suppliers without end */
+  /**
+   * Bound on fetch rounds once the page has an item, so a selective filter cannot keep calling
+   * suppliers for a page it could already return. Rounds that only find sources at their end
+   * are not counted.
+   */
   maxRounds?: number;
 }
 
@@ -38,59 +52,80 @@ interface SourceState<K extends string, T> {
   failed: boolean;
 }
 
+/** Windows grow up to this many items while a page has found nothing, to scan in fewer calls. */
+const MAX_SCAN_WINDOW = 100;
+/**
+ * A page that has found nothing reads on (an empty page never claims a next one), up to this
+ * many rounds: only a source that never ends, or a list of many thousand items of which the
+ * filter accepts none, gets there.
+ */
+const MAX_EMPTY_ROUNDS = 200;
+
 /**
  * Merges per-supplier lists into one page in one global order. Each source is read in windows
- * from where the cursor left it, so paging on visits every item exactly once; a source that
- * fails is reported and skipped, never blanking the others.
+ * from where the position left it, so paging on visits every item exactly once; a source that
+ * fails is reported and skipped, never blanking the others. A page comes back empty only when
+ * every source is finished (or failed), and then says it has no next page.
  */
 export async function mergePage<K extends string, T>(
   sources: readonly MergeSource<K, T>[],
   options: MergeOptions<K, T>,
 ): Promise<MergedPage<K, T>> {
-  const states: SourceState<K, T>[] = sources.map((source) => ({
-    source,
-    consumed: options.after[source.key] ?? 0,
-    buffer: [],
-    exhausted: false,
-    failed: false,
-  }));
-  const position = (): MergePosition<K> =>
-    Object.fromEntries(states.filter((s) => s.consumed > 0).map((s) => [s.source.key, s.consumed])) as MergePosition<K>;
+  const states: SourceState<K, T>[] = sources.map((source) => {
+    const finished = options.after.finished.includes(source.key);
+    return { source, consumed: options.after.consumed[source.key] ?? 0, buffer: [], exhausted: finished, failed: false };
+  });
   const live = (s: SourceState<K, T>) => !s.failed && (s.buffer.length > 0 || !s.exhausted);
   const items: MergedPage<K, T>['items'] = [];
   let rounds = 0;
+  let emptyRounds = 0;
   const maxRounds = options.maxRounds ?? 4;
 
   while (items.length < options.first) {
     const candidates = options.concatenate ? states.filter(live).slice(0, 1) : states.filter(live);
     const starving = candidates.filter((s) => s.buffer.length === 0);
     if (starving.length > 0) {
-      if (rounds >= maxRounds) break;
-      rounds += 1;
-      await Promise.all(starving.map((state) => refill(state, options.first, options.onSourceError)));
+      if (items.length > 0 ? rounds >= maxRounds : emptyRounds >= MAX_EMPTY_ROUNDS) break;
+      const size = items.length > 0 ? options.first : Math.max(options.first, Math.min(options.first * 2 ** emptyRounds, MAX_SCAN_WINDOW));
+      const found = await Promise.all(starving.map((state) => refill(state, size, options.onSourceError)));
+      if (found.some(Boolean)) {
+        rounds += 1;
+        if (items.length === 0) emptyRounds += 1;
+      }
       continue;
     }
     if (candidates.length === 0) break;
     const next = candidates.reduce((best, s) => (options.compare(s.buffer[0]!, best.buffer[0]!) < 0 ? s : best));
     const item = next.buffer.shift()!;
     next.consumed += 1;
-    if (!options.accept || options.accept(item)) items.push({ item, source: next.source.key, position: position() });
+    if (!options.accept || options.accept(item)) items.push({ item, source: next.source.key, position: positionOf(states) });
   }
-  return { items, hasNextPage: states.some(live), end: position() };
+  return { items, hasNextPage: states.some(live), end: positionOf(states) };
 }
 
+function positionOf<K extends string, T>(states: readonly SourceState<K, T>[]): MergePosition<K> {
+  const finished = states.filter((s) => !s.failed && s.exhausted && s.buffer.length === 0);
+  const reading = states.filter((s) => !finished.includes(s) && s.consumed > 0);
+  return {
+    consumed: Object.fromEntries(reading.map((s) => [s.source.key, s.consumed])) as ConsumedCounts<K>,
+    finished: finished.map((s) => s.source.key),
+  };
+}
+
+/** Reads the source's next window; true when it brought items. */
 async function refill<K extends string, T>(
   state: SourceState<K, T>,
   size: number,
   onError: ((key: K, error: unknown) => void) | undefined,
-): Promise<void> {
+): Promise<boolean> {
   try {
     const page = await state.source.fetch({ offset: state.consumed, limit: size });
     state.buffer = page.items;
-    state.exhausted = !page.hasMore;
-    if (page.items.length === 0) state.exhausted = true;
+    state.exhausted = !page.hasMore || page.items.length === 0;
+    return page.items.length > 0;
   } catch (error) {
     state.failed = true;
     onError?.(state.source.key, error);
+    return false;
   }
 }

@@ -2,10 +2,29 @@ import type { OrderModel } from '../domain/models.ts';
 import type { Store } from '../store/open.ts';
 import type { PlacementRequest } from '../suppliers/writes.ts';
 
-/** Journals orders a supplier took and records their first status as an event. */
+/**
+ * What the journal keeps as an order's `response`: the supplier's answer that made it known (its
+ * parsed body, or the adapter's outcome where the adapter hands over no body), and how it came:
+ * the create call, a lookup after an unknown outcome, or a followed transaction.
+ */
+export interface PlacementResponse {
+  via: 'createOrder' | 'lookup' | 'transaction';
+  answer: unknown;
+  /** a transaction's final state as the supplier last told it (via 'transaction' only) */
+  transaction?: unknown;
+}
+
+/** Journals orders a supplier took, with the request and the answer, and records their first status as an event. */
 export async function recordPlacedOrders(
   store: Store,
-  entry: { placementId: string | null; scope: string; request: PlacementRequest | null; orders: OrderModel[]; now: () => number },
+  entry: {
+    placementId: string | null;
+    scope: string;
+    request: PlacementRequest | null;
+    response: PlacementResponse | null;
+    orders: OrderModel[];
+    now: () => number;
+  },
 ): Promise<void> {
   const at = new Date(entry.now()).toISOString();
   for (const order of entry.orders) {
@@ -20,7 +39,7 @@ export async function recordPlacedOrders(
       createdAt: order.createdAt ?? at,
       order: { ...order, createdAt: order.createdAt ?? at },
       request: entry.request,
-      response: null,
+      response: entry.response,
     });
     await appendMutationEvent(store, order, { at, comment: null, previousSupplierStatus: null, dedupeKey: `placed:${order.supplier}:${order.supplierOrderId}` });
   }

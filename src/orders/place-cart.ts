@@ -3,7 +3,7 @@ import type { CreateOrderInput } from '../generated/graphql.ts';
 import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
-import { claimKey, type KeyLease } from './idempotent.ts';
+import { claimKey, holdingLease } from './idempotent.ts';
 import { placeGroup, type GroupResult } from './place-group.ts';
 import { placementRequest, refusalToUserError } from './placement-request.ts';
 import { resolveCart } from './resolve-cart.ts';
@@ -53,7 +53,7 @@ export async function placeCart(input: CreateOrderInput, scope: string, deps: Or
   if (lease.status === 'mismatch') {
     return refused([userError('IDEMPOTENCY_KEY_REUSED', 'this idempotencyKey was used with a different request', ['input', 'idempotencyKey'])]);
   }
-  const results = await withLease(lease, () =>
+  const results = await holdingLease(lease, () =>
     Promise.all(
       groups.map((group, i) =>
         placeGroup(group, requests[i]!, {
@@ -70,15 +70,6 @@ export async function placeCart(input: CreateOrderInput, scope: string, deps: Or
   const settled = results.every((r) => r.state !== 'unknown');
   await lease.finish(settled ? 'done' : 'partial', { suppliers: results.map((r) => ({ supplier: r.supplier, state: r.state })) });
   return summarize(results, groups);
-}
-
-async function withLease<T>(lease: KeyLease, work: () => Promise<T>): Promise<T> {
-  const renewal = setInterval(() => void lease.renew(), lease.renewEveryMs);
-  try {
-    return await work();
-  } finally {
-    clearInterval(renewal);
-  }
 }
 
 function summarize(results: GroupResult[], groups: Awaited<ReturnType<typeof resolveCart>>['groups']): CartResult {

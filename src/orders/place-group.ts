@@ -24,9 +24,13 @@ export interface GroupContext {
   now: () => number;
 }
 
-/** What is kept of an attempt that got no answer: when, so a retry knows how long to hold off. */
-interface Unanswered {
-  unansweredAt: number;
+/**
+ * What is kept of an attempt whose outcome is not known: when it was sent (state sending) or when
+ * it went unanswered (state unknown), so a retry that finds no order knows how long to hold off.
+ */
+interface Attempt {
+  sentAt?: number;
+  unansweredAt?: number;
 }
 
 /**
@@ -45,29 +49,31 @@ export async function placeGroup(group: CartGroup, request: PlacementRequest, co
   if (row.state === 'unknown' || row.attempts > 1) {
     const found = await lookUp(group, request);
     if (found instanceof GraphQLError) return { supplier, state: 'unknown', error: found };
-    if (found) return persist(row.id, found, group, request, context);
+    if (found) return persist(row.id, found, group, request, context, 'lookup');
     // Not there yet is not proof it never will be: a create that got no answer may still be
     // under way at a supplier with no idempotency of its own, and a resend now would be a second order.
-    const waitMs = stillSettling(row.state === 'unknown' ? row.outcome : null, context);
+    // The same goes for a row still `sending`, taken over from an attempt that crashed or lost its
+    // lease mid-call: that attempt may be in flight yet, so its age counts from when it was sent.
+    const waitMs = stillSettling(row.state, row.outcome as Attempt | null, context);
     if (waitMs > 0) return { supplier, state: 'unknown', error: settling(supplier, waitMs) };
   }
   let outcome: PlacementOutcome;
   try {
-    await store.placements.record(row.id, 'sending', null);
+    await store.placements.record(row.id, 'sending', { sentAt: context.now() } satisfies Attempt);
     outcome = await adapter.createOrder!(request);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    const unanswered: Unanswered | null = failureTraitsOf(error)?.unanswered ? { unansweredAt: context.now() } : null;
+    const unanswered: Attempt | null = failureTraitsOf(error)?.unanswered ? { unansweredAt: context.now() } : null;
     await store.placements.record(row.id, 'unknown', unanswered);
     const found = await lookUp(group, request);
-    if (found && !(found instanceof GraphQLError)) return persist(row.id, found, group, request, context);
+    if (found && !(found instanceof GraphQLError)) return persist(row.id, found, group, request, context, 'lookup');
     return { supplier, state: 'unknown', error };
   }
-  return persist(row.id, outcome, group, request, context);
+  return persist(row.id, outcome, group, request, context, 'createOrder');
 }
 
-function stillSettling(outcome: unknown, context: GroupContext): number {
-  const at = (outcome as Partial<Unanswered> | null)?.unansweredAt;
+function stillSettling(state: string, attempt: Attempt | null, context: GroupContext): number {
+  const at = state === 'unknown' ? attempt?.unansweredAt : state === 'sending' ? attempt?.sentAt : undefined;
   return typeof at === 'number' ? Math.max(0, at + context.unansweredSettleMs - context.now()) : 0;
 }
 
@@ -97,27 +103,31 @@ async function persist(
   group: CartGroup,
   request: PlacementRequest,
   context: GroupContext,
+  via: 'createOrder' | 'lookup',
 ): Promise<GroupResult> {
   const { store } = context;
   if (outcome.kind === 'placed') {
     const orders = outcome.orders.map((order) => ({ ...order, externalReference: context.externalReference }));
-    await recordPlacedOrders(store, { placementId, scope: context.scope, request, orders, now: context.now });
+    const response = { via, answer: outcome.answer ?? { kind: outcome.kind, orders: outcome.orders } };
+    await recordPlacedOrders(store, { placementId, scope: context.scope, request, response, orders, now: context.now });
     await store.placements.record(placementId, 'placed', { kind: 'placed', orders: orders.map((o) => o.supplierOrderId) });
     return { supplier: group.supplier, state: 'placed', orders };
   }
   if (outcome.kind === 'submitted') {
     await store.transactions.upsert({ ...outcome.transaction, placementId });
-    await store.placements.record(placementId, 'submitted', { kind: 'submitted', handle: outcome.transaction.handle });
+    // The submission's answer waits here until the follower journals the orders it made.
+    const answer = outcome.answer ?? { kind: outcome.kind, transaction: outcome.transaction };
+    await store.placements.record(placementId, 'submitted', { kind: 'submitted', handle: outcome.transaction.handle, answer });
     return { supplier: group.supplier, state: 'submitted', transaction: outcome.transaction };
   }
   await store.placements.record(placementId, 'rejected', outcome);
   return { supplier: group.supplier, state: 'rejected', outcome };
 }
 
-/** How a decided placement is recorded: orders and transactions by id, refusals whole. */
-type RecordedOutcome =
+/** How a decided placement is recorded: orders and transactions by id (a submission with its answer), refusals whole. */
+export type RecordedOutcome =
   | { kind: 'placed'; orders: string[] }
-  | { kind: 'submitted'; handle: string }
+  | { kind: 'submitted'; handle: string; answer?: unknown }
   | Extract<PlacementOutcome, { kind: 'rejected' }>;
 
 /** A decided part as it was first answered, for replays of the key. */

@@ -57,4 +57,14 @@ export async function trackTransaction(deps: OrderServiceDeps, transaction: Tran
   if (transaction) await deps.store.transactions.upsert({ ...transaction, placementId: null });
 }
 
+/** A replayed transaction as the follower has it now (as first answered if the store lost it). */
+export async function followedTransaction(deps: OrderServiceDeps, recorded: Changed<TransactionModel>): Promise<Changed<TransactionModel>> {
+  if (!recorded.value) return recorded;
+  const [followed] = await deps.store.transactions.get(recorded.value.supplier, [recorded.value.handle]);
+  return { value: followed ?? recorded.value, userErrors: recorded.userErrors };
+}
+
+/** Where every keyed write's key sits in its input. */
+export const KEY_FIELD = ['input', 'idempotencyKey'];
+
 export type { ShipmentModel };

@@ -1,7 +1,9 @@
-import type { TransactionModel } from '../domain/models.ts';
+import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
+import type { PlacementRequest } from '../suppliers/writes.ts';
 import { recordPlacedOrders } from './journal-writes.ts';
+import type { RecordedOutcome } from './place-group.ts';
 
 export interface FollowerDeps {
   suppliers: SupplierRegistry;
@@ -61,10 +63,29 @@ async function follow(deps: FollowerDeps, stored: (TransactionModel & { placemen
     // orders its tokens name are looked up either way, and journaled if they exist.
     if (FINAL.has(merged.status) && merged.kind === 'createOrder' && adapter.getOrders) {
       const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
-      await recordPlacedOrders(deps.store, { placementId: known.placementId ?? null, scope: 'transaction', request: null, orders, now: deps.now });
+      await journalCreatedOrders(deps, known.placementId ?? null, merged, orders);
     }
     if (!FINAL.has(merged.status)) {
       await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
     }
   }
+}
+
+/**
+ * Journals the orders a createOrder transaction made as their placement's: the caller's scope (so
+ * placedBy finds them), the request sent, and the submission's answer with the final transaction.
+ * Without a placement (none recorded) they are kept under the scope 'transaction'.
+ */
+async function journalCreatedOrders(deps: FollowerDeps, placementId: string | null, transaction: TransactionModel, orders: OrderModel[]): Promise<void> {
+  if (orders.length === 0) return;
+  const placement = placementId ? await deps.store.placements.get<PlacementRequest, RecordedOutcome>(placementId) : null;
+  const submitted = placement?.outcome?.kind === 'submitted' ? placement.outcome.answer : undefined;
+  await recordPlacedOrders(deps.store, {
+    placementId,
+    scope: placement?.scope ?? 'transaction',
+    request: placement?.request ?? null,
+    response: { via: 'transaction', answer: submitted ?? null, transaction },
+    orders,
+    now: deps.now,
+  });
 }

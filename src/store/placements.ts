@@ -38,6 +38,8 @@ export interface PlacementRepository {
   ensure<Req = unknown, Out = unknown>(placement: EnsurePlacement): Promise<Placement<Req, Out>>;
   /** Sets state and outcome; false when no placement has that id. */
   record(id: string, state: PlacementState, outcome: unknown): Promise<boolean>;
+  /** The placement with this id, or null when there is none. */
+  get<Req = unknown, Out = unknown>(id: string): Promise<Placement<Req, Out> | null>;
   /** Every placement of an idempotency key, oldest first. */
   forKey<Req = unknown, Out = unknown>(scope: string, key: string): Promise<Placement<Req, Out>[]>;
 }
@@ -75,6 +77,11 @@ export function createPlacementRepository(db: Queryable): PlacementRepository {
         [id, state, toJsonb(outcome ?? null)],
       );
       return rows.length > 0;
+    },
+
+    async get<Req, Out>(id: string) {
+      const [row] = await db.query<Row>(`SELECT * FROM placements WHERE id = $1`, [id]);
+      return row ? toPlacement<Req, Out>(row) : null;
     },
 
     async forKey<Req, Out>(scope: string, key: string) {

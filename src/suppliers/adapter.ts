@@ -12,9 +12,10 @@ import type {
   WalletModel,
 } from '../domain/models.ts';
 import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
+import type { NewSalesChannel, SmartReorderEntry, SmartReorderRecordModel } from './admin-writes.ts';
 import type { SupplierHealth } from './http/resilience.ts';
 import type { SupplierDescriptor, SupplierOperation } from './operations.ts';
-import type { SupplierWrites } from './writes.ts';
+import type { ChangeOutcome, SupplierWrites } from './writes.ts';
 
 /** A slice of a supplier's list: items [offset, offset + limit) of its own sequence. */
 export interface ListWindow {
@@ -62,6 +63,12 @@ export interface OrderChangesPage {
   nextSince: string;
 }
 
+/** The batch reads a loader groups ids for. */
+export type BatchRead = 'getProducts' | 'getOrders' | 'getShipmentsByOrder' | 'getTransactions';
+
+/** The most ids one call of a batch read takes, where the supplier documents a maximum. */
+export type BatchSizes = Partial<Record<BatchRead, number>>;
+
 export interface InventoryListFilter {
   skus?: readonly string[] | null;
   warehouseCodes?: readonly string[] | null;
@@ -78,6 +85,8 @@ export interface InventoryListFilter {
  */
 export interface SupplierAdapter extends SupplierWrites {
   readonly descriptor: SupplierDescriptor;
+  /** ids per call of each batch read, so the gateway batches as widely as the supplier allows (default 500) */
+  readonly batchSizes?: BatchSizes;
   listProducts?(window: ListWindow, filter: ProductListFilter): Promise<WindowPage<ProductModel>>;
   getProducts?(ids: readonly string[]): Promise<(ProductModel | null)[]>;
   listOrders?(window: ListWindow, filter: OrderListFilter): Promise<WindowPage<OrderModel>>;
@@ -96,6 +105,9 @@ export interface SupplierAdapter extends SupplierWrites {
   pendingTrackingShipments?(): Promise<ShipmentModel[]>;
   reorderRecommendations?(date: string | null): Promise<ReorderRecommendationModel[]>;
   convertCurrency?(amount: Money): Promise<CurrencyConversionModel>;
+  createSalesChannel?(channel: NewSalesChannel): Promise<ChangeOutcome<SalesChannelModel>>;
+  /** replaces the merchant's smart reordering data with these products' */
+  submitSmartReorderData?(entries: readonly SmartReorderEntry[]): Promise<ChangeOutcome<SmartReorderRecordModel>>;
   /** the breaker, rate budgets and calls in flight toward this supplier; absent when not tracked */
   health?(): SupplierHealth;
 }
@@ -124,6 +136,8 @@ const ADAPTER_METHODS = [
   'markShipmentShipped',
   'adjustInventory',
   'submitSalesReport',
+  'createSalesChannel',
+  'submitSmartReorderData',
 ] as const satisfies readonly (keyof SupplierAdapter & SupplierOperation)[];
 
 /** The operations an adapter implements: the one source of `Supplier.capabilities`. */

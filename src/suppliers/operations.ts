@@ -30,6 +30,8 @@ export const SUPPLIER_OPERATIONS = [
   'reorderRecommendations',
   'convertCurrency',
   'orderWebhooks',
+  'createSalesChannel',
+  'submitSmartReorderData',
 ] as const;
 
 export type SupplierOperation = (typeof SUPPLIER_OPERATIONS)[number];

@@ -48,11 +48,15 @@ export interface SupplierRefusal {
   field?: string[];
 }
 
+/**
+ * `answer` is the supplier's answer as the adapter parsed it (never credentials), kept in the
+ * gateway's journal beside the order; absent where the adapter has none to hand over.
+ */
 export type PlacementOutcome =
   /** placed now or found placed earlier (the supplier's own idempotency or a lookup) */
-  | { kind: 'placed'; orders: OrderModel[] }
+  | { kind: 'placed'; orders: OrderModel[]; answer?: unknown }
   /** accepted for asynchronous processing (Cenports): follow the transaction */
-  | { kind: 'submitted'; transaction: TransactionModel }
+  | { kind: 'submitted'; transaction: TransactionModel; answer?: unknown }
   | { kind: 'rejected'; refusals: SupplierRefusal[] };
 
 export type ChangeOutcome<T> = { kind: 'done'; value: T } | { kind: 'rejected'; refusals: SupplierRefusal[] };

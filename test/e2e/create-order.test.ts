@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { placementToken } from '../../src/orders/tokens.ts';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
@@ -104,6 +105,42 @@ describe('createOrder over HTTP', () => {
     expect(read.data!.node).toMatchObject({ id, externalReference: input.externalReference, events: [{ status: 'PENDING', source: 'MUTATION' }] });
     const list = await gateway.query<{ orders: { nodes: { id: string }[] } }>('{ orders(first: 5, filter: { suppliers: [CENTRE] }) { nodes { id } } }');
     expect(list.data!.orders.nodes.map((n) => n.id)).toContain(id);
+  });
+
+  it('places a line named by its product global id, as if named by supplier and sku', async () => {
+    const found = await gateway.query<{ products: { nodes: { id: string; sku: string }[] } }>(
+      '{ products(first: 1, filter: { suppliers: [ORDERSAPI], skus: ["BR-4001"] }) { nodes { id sku } } }',
+    );
+    const product = found.data!.products.nodes[0]!;
+    expect(product.sku).toBe('BR-4001');
+    const input = { ...cart(gateway.sandboxes, ['ORDERSAPI']), lines: [{ productId: product.id, quantity: 2 }] };
+    const { data } = await gateway.query<Payload & { createOrder: { orders: { lines: { sku: string; quantity: number }[] }[] } }>(CREATE_ORDER, { input });
+    expect(data!.createOrder.userErrors).toEqual([]);
+    expect(data!.createOrder.orders).toEqual([expect.objectContaining({ supplier: { code: 'ORDERSAPI' }, lines: [{ sku: 'BR-4001', quantity: 2 }] })]);
+    const token = placementToken('sandbox-admin', input.idempotencyKey, 'ordersapi');
+    expect(gateway.sandboxes.ordersapi.state.orders().filter((o) => o.customerReference === token)).toHaveLength(1);
+  });
+
+  it('sends the billing address to Centre, which keeps it apart from the shipping address', async () => {
+    const billingAddress = { firstName: 'Charles', lastName: 'Babbage', address1: '5 Difference Row', city: 'Boston', state: 'MA', postalCode: '02108', country: 'US' };
+    const input = { ...cart(gateway.sandboxes, ['CENTRE']), billingAddress };
+    const { data } = await gateway.query<Payload>(CREATE_ORDER, { input });
+    expect(data!.createOrder.userErrors).toEqual([]);
+    expect(data!.createOrder.orders).toHaveLength(1);
+    const stored = gateway.sandboxes.centre.state.findByPartnerOrderId(placementToken('sandbox-admin', input.idempotencyKey, 'centre'));
+    expect(stored?.billingAddress).toMatchObject({ firstName: 'Charles', lastName: 'Babbage', address1: '5 Difference Row', city: 'Boston', state: 'MA', zip: '02108' });
+    expect(stored?.shippingAddress).toMatchObject({ address1: input.shippingAddress.address1, city: input.shippingAddress.city });
+  });
+
+  it('answers a cart mixing Cenports with synchronous suppliers with their orders and the Cenports transaction together', async () => {
+    const input = cart(gateway.sandboxes, ['ORDERSAPI', 'CENPORTS', 'WHITELABEL']);
+    const { data, errors } = await gateway.query<Payload>(CREATE_ORDER, { input });
+    expect(errors).toBeUndefined();
+    expect(data!.createOrder.userErrors).toEqual([]);
+    expect(data!.createOrder.orders.map((o) => o.supplier.code).sort()).toEqual(['ORDERSAPI', 'WHITELABEL']);
+    expect(data!.createOrder.transactions).toEqual([expect.objectContaining({ supplier: { code: 'CENPORTS' }, kind: 'createOrder' })]);
+    expect(gateway.sandboxes.cenports.stats.count('createOrders')).toBe(1);
+    expect(createCalls()).toBe(3);
   });
 
   it('follows a Cenports order through its transaction until the order appears', async () => {

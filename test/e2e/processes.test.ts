@@ -61,6 +61,49 @@ describe('a gateway killed between the supplier call and recording its answer', 
   }, 60_000);
 });
 
+describe('a gateway killed while the supplier is still working on its create', () => {
+  let sandboxes: Sandboxes;
+  beforeAll(async () => {
+    sandboxes = await startSandboxes({ rateLimitMode: 'off' });
+  });
+  afterAll(() => sandboxes.close());
+
+  it('holds off resending a create left in flight by the dead process, as after one that went unanswered', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'supplygraph-inflight-'));
+    // The hold-off outlasts any restart on a loaded machine, so the retry below falls inside it.
+    const env = { SUPPLYGRAPH_DATA_DIR: dataDir, SUPPLYGRAPH_LEASE_MS: '400', SUPPLYGRAPH_UNANSWERED_SETTLE_MS: '120000' };
+    const input = cart(sandboxes, ['ORDERSAPI']);
+    const token = placementToken('live-test-admin', input.idempotencyKey, 'ordersapi');
+
+    // Orders API has the request and has not answered (nor, yet, placed it) when the gateway dies.
+    sandboxes.ordersapi.faults.set([{ kind: 'hang', operations: ['createOrder'], times: 1 }]);
+    const first = await startGatewayProcess(sandboxes, { env });
+    void post(first.url, input).catch(() => undefined);
+    await until(() => sandboxes.ordersapi.stats.count('createOrder') === 1, 10_000);
+    await first.kill();
+
+    const second = await startGatewayProcess(sandboxes, { env });
+    try {
+      sandboxes.ordersapi.stats.reset();
+      const answer = (await (await post(second.url, input)).json()) as {
+        data: { createOrder: { orders: unknown[] } } | null;
+        errors?: { extensions?: { code?: string; supplier?: string; retryable?: boolean; retryAfterMs?: number } }[];
+      };
+      // Looked up, found nothing, and did not send again: the first attempt may still land.
+      expect(sandboxes.ordersapi.stats.count('listOrders')).toBeGreaterThan(0);
+      expect(sandboxes.ordersapi.stats.count('createOrder')).toBe(0);
+      expect(answer.data?.createOrder.orders ?? []).toEqual([]);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUPPLIER_UNAVAILABLE', supplier: 'ordersapi', retryable: true }) }),
+      ]);
+      expect(answer.errors![0]!.extensions!.retryAfterMs).toBeGreaterThan(0);
+      expect(sandboxes.ordersapi.state.orders().filter((o) => o.customerReference === token)).toHaveLength(0);
+    } finally {
+      await second.stop();
+    }
+  }, 90_000);
+});
+
 interface CreateOrderAnswer {
   data?: { createOrder: { orders: { id: string }[] } };
   errors?: { extensions?: { retryable?: boolean } }[];

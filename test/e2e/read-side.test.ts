@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cart, CREATE_ORDER } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 const ORDER_FIELDS = `id supplier { code } supplierOrderId externalReference status supplierStatus createdAt
@@ -64,23 +65,30 @@ describe('read side over HTTP', () => {
     expect(dated).toEqual([...dated].sort((a, b) => b - a));
   });
 
-  it('resolves order lines to products and orders to shipments without growing upstream calls', async () => {
-    const ask = (first: number) =>
-      gateway.query<{ orders: { nodes: OrderNode[] } }>(`{ orders(first: ${first}, filter: { suppliers: [WHITELABEL, CENPORTS, ORDERSAPI] }) { nodes { ${ORDER_FIELDS} } } }`);
-    gateway.resetSandboxes();
-    const ten = await ask(10);
-    expect(ten.errors).toBeUndefined();
-    const callsForTen = gateway.upstreamCalls();
-    gateway.resetSandboxes();
-    const fifty = await ask(50);
-    expect(fifty.errors).toBeUndefined();
-    const callsForFifty = gateway.upstreamCalls();
-    expect(fifty.data!.orders.nodes).toHaveLength(50);
-    const linesWithProducts = fifty.data!.orders.nodes.flatMap((o) => o.lines).filter((l) => l.product);
-    expect(linesWithProducts.length).toBeGreaterThan(50);
-    expect(callsForFifty.cenports).toBeLessThanOrEqual(callsForTen.cenports! + 1);
-    expect(callsForFifty.ordersapi).toBeLessThanOrEqual(callsForTen.ordersapi! + 1);
-    expect(callsForFifty.centre).toBe(0);
+  it('costs each of the five suppliers the same calls for 50 orders as for 10, lines’ products and shipments included', async () => {
+    // Centre's orders are the gateway's own journal: place one so it is on the page too.
+    const placed = await gateway.query<{ createOrder: { userErrors: unknown[] } }>(CREATE_ORDER, { input: cart(gateway.sandboxes, ['CENTRE']) });
+    expect(placed.data?.createOrder.userErrors).toEqual([]);
+    const ask = (first: number) => gateway.query<{ orders: { nodes: OrderNode[] } }>(`{ orders(first: ${first}) { nodes { ${ORDER_FIELDS} } } }`);
+    // What outlives a request (catalogs, PleasureStock's order lines, Cenports' token) is warmed
+    // first; order lists are never reused past 2 s, so each measured page waits that out.
+    expect((await ask(50)).errors).toBeUndefined();
+    const measure = async (first: number) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      gateway.resetSandboxes();
+      const answer = await ask(first);
+      expect(answer.errors).toBeUndefined();
+      return { nodes: answer.data!.orders.nodes, calls: gateway.upstreamCalls() };
+    };
+    const ten = await measure(10);
+    const fifty = await measure(50);
+    expect(fifty.nodes).toHaveLength(50);
+    // Ordersapi's orders carry no date, so they sort after these pages; its list is still read.
+    expect(new Set(fifty.nodes.map((o) => o.supplier.code))).toEqual(new Set(['CENTRE', 'WHITELABEL', 'PLEASURESTOCK', 'CENPORTS']));
+    expect(fifty.nodes.flatMap((o) => o.lines).filter((l) => l.product).length).toBeGreaterThan(50);
+    expect(fifty.nodes.flatMap((o) => o.shipments).length).toBeGreaterThan(0);
+    expect(fifty.calls).toEqual(ten.calls);
+    expect(ten.calls).toEqual({ centre: 0, whitelabel: 1, pleasurestock: 1, ordersapi: 1, cenports: 2 });
   });
 
   it('reads PleasureStock order lines once; after that a page costs one list call however long', async () => {
@@ -97,20 +105,20 @@ describe('read side over HTTP', () => {
     expect(ten.errors ?? fifty.errors).toBeUndefined();
     expect(fifty.data!.orders.nodes.every((o) => o.lines.length > 0 && o.lines.every((l) => l.product))).toBe(true);
     expect(gateway.sandboxes.pleasurestock.stats.count()).toBe(callsForTen);
-    expect(callsForTen).toBeLessThanOrEqual(2);
+    expect(callsForTen).toBe(1);
   });
 
-  it('batches PleasureStock products named by many order lines into one ?ids= call', async () => {
-    const orders = gateway.sandboxes.pleasurestock.state.orders.slice(0, 20);
-    const ids = orders.map((o) => o.orderNumber);
-    expect(ids.length).toBe(20);
+  it('answers the products of 100 PleasureStock orders’ lines from the held catalog, with no product call', async () => {
+    await gateway.query('{ products(first: 1, filter: { suppliers: [PLEASURESTOCK] }) { nodes { id } } }');
+    const ids = gateway.sandboxes.pleasurestock.state.orders.slice(0, 100).map((o) => o.orderNumber);
+    gateway.resetSandboxes();
     const answer = await gateway.query<{ nodes: (OrderNode | null)[] }>(
       `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { ${ORDER_FIELDS} } } }`,
       { ids: ids.map((id) => Buffer.from(`Order:pleasurestock:${id}`).toString('base64url')) },
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.nodes.every((n) => n && n.lines.length > 0 && n.lines.every((l) => l.product))).toBe(true);
-    expect(gateway.sandboxes.pleasurestock.stats.count('getProducts')).toBeLessThanOrEqual(3);
+    expect(gateway.sandboxes.pleasurestock.stats.count('getProducts')).toBe(0);
   });
 
   it('answers every kind of node by its global id, and null for ids it does not know', async () => {
@@ -179,5 +187,32 @@ describe('read side over HTTP', () => {
     const answer = await gateway.query('{ orders(first: 101) { nodes { id } } }');
     expect(answer.errors?.[0]?.message).toMatch(/first must be between 1 and 100/);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+// Its own gateway: the catalog must be cold when the test starts, and reads not retried, so one
+// injected failure makes the catalog unreadable and the lookups fall back to `?ids=`.
+describe('read side when PleasureStock’s catalog cannot be read', () => {
+  let gateway: SandboxedGateway;
+  beforeAll(async () => {
+    gateway = await startSandboxedGateway({ resilience: { readRetries: false } });
+  });
+  afterAll(() => gateway.close());
+
+  it('batches PleasureStock products named by 100 orders’ lines into exactly one ?ids= call', async () => {
+    const orders = gateway.sandboxes.pleasurestock.state.orders.slice(0, 100);
+    // More than the gateway's own default batch of 500, fewer than the supplier's 1000.
+    expect(new Set(orders.flatMap((o) => o.lines.map((l) => l.psId))).size).toBeGreaterThan(500);
+    gateway.sandboxes.pleasurestock.faults.set([{ kind: 'error', status: 503, operations: ['getProducts'], times: 1 }]);
+    const answer = await gateway.query<{ nodes: (OrderNode | null)[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { ${ORDER_FIELDS} } } }`,
+      { ids: orders.map((o) => Buffer.from(`Order:pleasurestock:${o.orderNumber}`).toString('base64url')) },
+    );
+    expect(answer.errors).toBeUndefined();
+    const lines = answer.data!.nodes.flatMap((n) => n?.lines ?? []);
+    expect(lines).toHaveLength(orders.reduce((sum, o) => sum + o.lines.length, 0));
+    expect(lines.every((l) => l.product?.sku === l.sku)).toBe(true);
+    // The catalog's first page failed; every product then came from one `?ids=` call.
+    expect(gateway.sandboxes.pleasurestock.stats.snapshot().byOperationStatus.getProducts).toEqual({ 503: 1, 200: 1 });
   });
 });

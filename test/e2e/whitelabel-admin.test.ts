@@ -1,10 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cart, CREATE_ORDER } from '../support/carts.ts';
+import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 const WALLET = '{ wallets { balance { minorUnits } reserved { minorUnits } available { minorUnits } } }';
 type Wallets = { wallets: { balance: { minorUnits: number }; reserved: { minorUnits: number }; available: { minorUnits: number } }[] };
 const pause = () => new Promise((resolve) => setTimeout(resolve, 2_100)); // wallets are never staler than 2 s
+
+const CREATE_SHIPMENT = `mutation ($input: CreateShipmentInput!) {
+  createShipment(input: $input) { shipment { id status trackingNumber } userErrors { field code message } }
+}`;
+const MARK_SHIPPED = `mutation ($input: MarkShipmentShippedInput!) {
+  markShipmentShipped(input: $input) { shipment { id status trackingNumber } userErrors { field code message } }
+}`;
+const UPDATE = `mutation ($input: UpdateOrderStatusInput!) {
+  updateOrderStatus(input: $input) { order { id status supplierStatus shipments { status } } userErrors { field code message } }
+}`;
+interface ShipmentPayload {
+  shipment: { id: string; status: string; trackingNumber: string | null } | null;
+  userErrors: { field: string[] | null; code: string; message: string }[];
+}
 
 describe('WhiteLabel wallet, cancellation and shipment admin over HTTP', () => {
   let gateway: SandboxedGateway;
@@ -57,5 +71,96 @@ describe('WhiteLabel wallet, cancellation and shipment admin over HTTP', () => {
     );
     expect(order.data!.node.status).toBe('SHIPPED');
     expect(order.data!.node.shipments.map((s) => s.status)).toContain('IN_TRANSIT');
+  });
+  const wl = () => gateway.sandboxes.whitelabel;
+  const nativeOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+  const createShipment = (input: Record<string, unknown>) => gateway.query<{ createShipment: ShipmentPayload }>(CREATE_SHIPMENT, { input });
+  const markShipped = (input: Record<string, unknown>) => gateway.query<{ markShipmentShipped: ShipmentPayload }>(MARK_SHIPPED, { input });
+  const update = (input: Record<string, unknown>) =>
+    gateway.query<{ updateOrderStatus: { order: { status: string; shipments: { status: string }[] } | null; userErrors: { code: string }[] } }>(UPDATE, { input });
+
+  it('ships an order through updateOrderStatus SHIPPED by marking its labelled shipment shipped, once', async () => {
+    const orderId = await place();
+    const label = await createShipment({ orderId, carrier: 'usps', service: 'usps_priority_mail' });
+    expect(label.data!.createShipment.userErrors).toEqual([]);
+    wl().stats.reset();
+    const shipped = await update({ orderId, status: 'SHIPPED', comment: 'out the door' });
+    expect(shipped.data!.updateOrderStatus).toEqual({ order: expect.objectContaining({ status: 'SHIPPED', supplierStatus: 'SHIPPED' }), userErrors: [] });
+    expect(shipped.data!.updateOrderStatus.order!.shipments.map((s) => s.status)).toEqual(['IN_TRANSIT']);
+    const sandboxOrder = wl().state.findOrder(nativeOf(orderId))!;
+    expect(sandboxOrder.shipments[0]!.trackingNumber).toBe(label.data!.createShipment.shipment!.trackingNumber);
+    // Asking again is a success with no second settlement.
+    const again = await update({ orderId, status: 'SHIPPED' });
+    expect(again.data!.updateOrderStatus).toMatchObject({ order: { status: 'SHIPPED' }, userErrors: [] });
+    expect(wl().stats.count('markShipmentShipped')).toBe(1);
+  });
+
+  it('refuses SHIPPED for an order without a labelled shipment, and any status WhiteLabel moves itself, calling no shipment admin', async () => {
+    const orderId = await place();
+    wl().stats.reset();
+    const unlabelled = await update({ orderId, status: 'SHIPPED' });
+    expect(unlabelled.data!.updateOrderStatus).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'INVALID_TRANSITION' })] });
+    const delivered = await update({ orderId, status: 'DELIVERED' });
+    expect(delivered.data!.updateOrderStatus).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'UNSUPPORTED_BY_SUPPLIER' })] });
+    expect(wl().stats.count('markShipmentShipped') + wl().stats.count('createShipment')).toBe(0);
+    expect(wl().state.findOrder(nativeOf(orderId))!.status).toBe('FUNDED');
+  });
+
+  it('replays createShipment and markShipmentShipped under their keys with no call, and refuses a key reused with another input', async () => {
+    const orderId = await place();
+    const create = { orderId, carrier: 'usps', service: 'usps_priority_mail', weightOz: 16, idempotencyKey: freshKey('ship') };
+    const first = await createShipment(create);
+    expect(first.data!.createShipment.userErrors).toEqual([]);
+    const shipmentId = first.data!.createShipment.shipment!.id;
+    const mark = { shipmentId, trackingNumber: '9400111899223100000002', idempotencyKey: freshKey('mark') };
+    const marked = await markShipped(mark);
+    expect(marked.data!.markShipmentShipped).toMatchObject({ shipment: { status: 'IN_TRANSIT' }, userErrors: [] });
+    const balance = wl().state.wallet.balanceCents;
+
+    wl().stats.reset();
+    expect((await createShipment(create)).data!.createShipment).toEqual(first.data!.createShipment);
+    expect((await markShipped(mark)).data!.markShipmentShipped).toEqual(marked.data!.markShipmentShipped);
+    const reusedCreate = await createShipment({ ...create, carrier: 'ups' });
+    const reusedMark = await markShipped({ ...mark, trackingNumber: '9400111899223100000003' });
+    for (const payload of [reusedCreate.data!.createShipment, reusedMark.data!.markShipmentShipped]) {
+      expect(payload).toEqual({ shipment: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] })] });
+    }
+    expect(wl().stats.count(), 'no call to WhiteLabel').toBe(0);
+    expect(wl().state.wallet.balanceCents, 'the wallet was settled once').toBe(balance);
+  });
+
+  it('answers a retried createShipment whose answer was lost with the shipment it made, and makes no second', async () => {
+    const orderId = await place();
+    wl().faults.set([{ kind: 'resetAfterWrite', operations: ['createShipment'], times: 1 }]);
+    const input = { orderId, carrier: 'usps', service: 'usps_priority_mail', idempotencyKey: freshKey('lost-ship') };
+    const first = await createShipment(input);
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'SUPPLIER_UNAVAILABLE', retryable: true });
+    const retry = await createShipment(input);
+    const shipments = wl().state.findOrder(nativeOf(orderId))!.shipments;
+    expect(shipments).toHaveLength(1);
+    expect(retry.data!.createShipment).toEqual({
+      shipment: expect.objectContaining({ status: 'LABEL_CREATED', trackingNumber: shipments[0]!.trackingNumber }),
+      userErrors: [],
+    });
+    wl().faults.clear();
+  });
+
+  it('answers a retried markShipmentShipped whose answer was lost with the shipment on its way, settling the wallet once', async () => {
+    const orderId = await place();
+    const label = await createShipment({ orderId, carrier: 'usps', service: 'usps_priority_mail' });
+    const shipmentId = label.data!.createShipment.shipment!.id;
+    wl().stats.reset();
+    wl().faults.set([{ kind: 'resetAfterWrite', operations: ['markShipmentShipped'], times: 1 }]);
+    const input = { shipmentId, trackingNumber: '9400111899223100000004', idempotencyKey: freshKey('lost-mark') };
+    expect((await markShipped(input)).errors?.[0]?.extensions).toMatchObject({ code: 'SUPPLIER_UNAVAILABLE' });
+    const balance = wl().state.wallet.balanceCents;
+    const retry = await markShipped(input);
+    expect(retry.data!.markShipmentShipped).toEqual({
+      shipment: expect.objectContaining({ id: shipmentId, status: 'IN_TRANSIT', trackingNumber: '9400111899223100000004' }),
+      userErrors: [],
+    });
+    expect(wl().stats.snapshot().byOperationStatus.markShipmentShipped?.[200] ?? 0, 'no second settlement').toBe(0);
+    expect(wl().state.wallet.balanceCents).toBe(balance);
+    wl().faults.clear();
   });
 });

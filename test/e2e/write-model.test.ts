@@ -182,7 +182,12 @@ class Cancel implements Command {
         expect(writeSideCalls(real.gateway.sandboxes)[lowerCase(order.supplier)], 'no call to a supplier that cannot cancel').toBe(before[lowerCase(order.supplier)]);
         break;
       case 'PLEASURESTOCK':
-        if (pleasurestockAllows(from, 'cancelled')) {
+        if (from === 'cancelled') {
+          // Cancelling a cancelled order succeeds and changes nothing.
+          expect(codes).toEqual([]);
+          expect(changed).toMatchObject({ status: 'CANCELLED', supplierStatus: 'cancelled' });
+          expect(supplierSnapshot(real, order.supplier, order.supplierOrderId)).toBe(snapshot);
+        } else if (pleasurestockAllows(from, 'cancelled')) {
           expect(codes).toEqual([]);
           expect(changed).toMatchObject({ status: 'CANCELLED', supplierStatus: 'cancelled' });
           order.history.push('cancelled');
@@ -221,14 +226,17 @@ class UpdateStatus implements Command {
     const target = this.target === 'forward' ? nextPleasurestockStatus(current(order)) : this.target;
     const native = PS_SETTABLE[target];
     const allowed = native !== undefined && pleasurestockAllows(current(order), native);
+    // Asking for the status the order already has succeeds and changes nothing.
+    const already = native === current(order);
     const snapshot = supplierSnapshot(real, order.supplier, order.supplierOrderId);
     const answer = await real.gateway.query<{ updateOrderStatus: ChangePayload }>(UPDATE, { input: { orderId: order.id, status: target } });
     expect(answer.errors).toBeUndefined();
     const { order: changed, userErrors } = answer.data!.updateOrderStatus;
-    if (allowed) {
+    if (allowed || already) {
       expect(userErrors).toEqual([]);
       expect(changed).toMatchObject({ status: target, supplierStatus: native });
-      order.history.push(native);
+      if (allowed) order.history.push(native);
+      else expect(supplierSnapshot(real, order.supplier, order.supplierOrderId)).toBe(snapshot);
     } else {
       expect(userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
       expect(changed).toBeNull();
@@ -237,6 +245,68 @@ class UpdateStatus implements Command {
     await checkInvariants(model, real);
   }
   toString = () => `UpdateStatus(#${this.pick} → ${this.target})`;
+}
+
+/**
+ * A keyed cancel (PleasureStock or WhiteLabel) or one step forward (PleasureStock) whose first
+ * answer is lost after the supplier applied it: retries with the key settle it with no second
+ * change, answer the order in the status asked for with no user error, and a replay answers the same.
+ */
+class ChangeWithLostAnswer implements Command {
+  constructor(
+    readonly pick: number,
+    readonly action: 'cancel' | 'forward',
+  ) {}
+  // Not at a supplier whose createOrder fault is still pending: its faults are set here.
+  candidates = (model: Readonly<WriteModel>) =>
+    model.orders.filter(
+      (o) => (o.supplier === 'PLEASURESTOCK' || (this.action === 'cancel' && o.supplier === 'WHITELABEL')) && o.supplier !== model.pendingFault?.supplier,
+    );
+  check = (model: Readonly<WriteModel>) => this.candidates(model).length > 0;
+  async run(model: WriteModel, real: WriteReal) {
+    const candidates = this.candidates(model);
+    const order = candidates[this.pick % candidates.length]!;
+    const from = current(order);
+    const target: OrderStatus = this.action === 'cancel' ? 'CANCELLED' : nextPleasurestockStatus(from);
+    const wl = order.supplier === 'WHITELABEL';
+    const native = wl ? 'REFUNDED' : PS_SETTABLE[target]!;
+    const allowed = wl ? from !== 'CANCELLED' && from !== 'REFUNDED' : pleasurestockAllows(from, native);
+    const already = wl ? !allowed : native === from;
+    const sandbox = real.gateway.sandboxes[lowerCase(order.supplier)];
+    const snapshot = supplierSnapshot(real, order.supplier, order.supplierOrderId);
+    sandbox.faults.set([{ kind: 'resetAfterWrite', operations: [wl ? 'cancelOrder' : 'updateOrderStatus'], times: 1 }]);
+    const key = freshKey('model-lost');
+    const send = async () => {
+      const answer =
+        this.action === 'cancel'
+          ? await real.gateway.query<{ cancelOrder: ChangePayload }>(CANCEL, { input: { orderId: order.id, reason: 'model test', idempotencyKey: key } })
+          : await real.gateway.query<{ updateOrderStatus: ChangePayload }>(UPDATE, { input: { orderId: order.id, status: target, idempotencyKey: key } });
+      const data = answer.data as { cancelOrder?: ChangePayload; updateOrderStatus?: ChangePayload } | undefined;
+      return { errors: answer.errors, payload: data?.cancelOrder ?? data?.updateOrderStatus };
+    };
+    let answer = await send();
+    // A lookup can outlast the timeout on a loaded machine: the key stays open and the next retry settles it.
+    for (let attempt = 0; attempt < 3 && answer.errors; attempt++) {
+      expect(answer.errors[0]!.extensions, answer.errors[0]!.message).toMatchObject({ code: 'SUPPLIER_UNAVAILABLE', retryable: true });
+      await sleep(100 * attempt);
+      answer = await send();
+    }
+    sandbox.faults.clear();
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    const { order: changed, userErrors } = answer.payload!;
+    if (allowed || already) {
+      expect(userErrors).toEqual([]);
+      expect(changed).toMatchObject({ supplierStatus: allowed ? native : from });
+      if (allowed) order.history.push(native);
+    } else {
+      expect(userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+      expect(changed).toBeNull();
+      expect(supplierSnapshot(real, order.supplier, order.supplierOrderId), 'a refused change changes nothing').toBe(snapshot);
+    }
+    expect((await send()).payload, 'a replay answers the same').toEqual(answer.payload);
+    await checkInvariants(model, real);
+  }
+  toString = () => `ChangeWithLostAnswer(#${this.pick}, ${this.action})`;
 }
 
 /** The supplier's next createOrder call misbehaves once. */
@@ -275,7 +345,7 @@ const writeCommands = fc.commands(
     fc.tuple(fc.nat(), fc.constantFrom('quantity' as const, 'reference' as const)).map(([pick, change]) => new ReuseKeyWithOtherInput(pick, change)),
     fc.nat().map((pick) => new Cancel(pick)),
     fc.tuple(fc.nat(), pleasurestockTarget).map(([pick, target]) => new UpdateStatus(pick, target)),
-    fc.tuple(fc.nat(), pleasurestockTarget).map(([pick, target]) => new UpdateStatus(pick, target)),
+    fc.tuple(fc.nat(), fc.constantFrom('cancel' as const, 'forward' as const)).map(([pick, action]) => new ChangeWithLostAnswer(pick, action)),
     fc.tuple(fc.constantFrom(...SYNC_SUPPLIERS), fc.constantFrom(...FAULTS)).map(([supplier, kind]) => new InjectFault(supplier, kind)),
     fc.tuple(fc.constantFrom(...SYNC_SUPPLIERS), fc.constantFrom(...FAULTS)).map(([supplier, kind]) => new InjectFault(supplier, kind)),
   ],
@@ -316,7 +386,7 @@ async function settle(model: WriteModel, real: WriteReal, heldAtStart: Record<Sy
   expect(heldOrders(real.gateway), 'supplier orders are exactly the succeeded keys').toEqual(placed);
 }
 
-describe('the write side as a state machine: creates, retries, reused keys, cancels, status updates and faults', () => {
+describe('the write side as a state machine: creates, retries, reused keys, cancels, status updates and faults on each', () => {
   let gateway: SandboxedGateway;
   beforeAll(async () => {
     // A wallet deep enough that no run meets INSUFFICIENT_FUNDS.

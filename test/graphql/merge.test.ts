@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergePage, type MergePosition, type MergeSource } from '../../src/graphql/merge.ts';
+import { MERGE_START, mergePage, type MergePosition, type MergeSource } from '../../src/graphql/merge.ts';
 
-type Key = 'a' | 'b' | 'c';
+type Key = 'a' | 'b' | 'c' | 'd' | 'e';
 interface Item {
   key: Key;
   at: number;
@@ -27,7 +27,7 @@ describe('mergePage', () => {
   it('pages through several sources newest first, visiting every item exactly once', async () => {
     const sources = [source('a', [1, 5, 9, 13, 17]), source('b', [2, 3, 4, 20]), source('c', [])];
     const seen: number[] = [];
-    let after: MergePosition<Key> = {};
+    let after: MergePosition<Key> = MERGE_START;
     for (let page = 0; page < 10; page++) {
       const result = await mergePage(sources, { first: 3, after, compare: newestFirst });
       seen.push(...result.items.map((e) => e.item.at));
@@ -39,14 +39,14 @@ describe('mergePage', () => {
 
   it('gives each edge the position just after it, so paging from any edge resumes there', async () => {
     const sources = [source('a', [1, 3]), source('b', [2, 4])];
-    const page = await mergePage(sources, { first: 4, after: {}, compare: newestFirst });
+    const page = await mergePage(sources, { first: 4, after: MERGE_START, compare: newestFirst });
     const resumed = await mergePage(sources, { first: 4, after: page.items[1]!.position, compare: newestFirst });
     expect(resumed.items.map((e) => e.item.at)).toEqual([2, 1]);
   });
 
   it('calls each source once per page when its window fills the page', async () => {
     const sources = [source('a', [1, 2, 3, 4, 5, 6]), source('b', [7, 8, 9, 10, 11, 12])];
-    await mergePage(sources, { first: 4, after: {}, compare: newestFirst });
+    await mergePage(sources, { first: 4, after: MERGE_START, compare: newestFirst });
     expect(sources.map((s) => s.calls)).toEqual([1, 1]);
   });
 
@@ -55,7 +55,7 @@ describe('mergePage', () => {
     const failures: Key[] = [];
     const page = await mergePage([source('a', [1, 2]), broken], {
       first: 5,
-      after: {},
+      after: MERGE_START,
       compare: newestFirst,
       onSourceError: (key) => failures.push(key),
     });
@@ -66,7 +66,7 @@ describe('mergePage', () => {
 
   it('reads sources one after another when concatenating, without touching later ones early', async () => {
     const sources = [source('a', [1, 2, 3]), source('b', [4, 5])];
-    const first = await mergePage(sources, { first: 2, after: {}, compare: () => 0, concatenate: true });
+    const first = await mergePage(sources, { first: 2, after: MERGE_START, compare: () => 0, concatenate: true });
     expect(first.items.map((e) => e.item.key)).toEqual(['a', 'a']);
     expect(sources[1]!.calls).toBe(0);
     const second = await mergePage(sources, { first: 2, after: first.end, compare: () => 0, concatenate: true });
@@ -76,8 +76,76 @@ describe('mergePage', () => {
   it('applies the filter without losing its place', async () => {
     const sources = [source('a', [1, 2, 3, 4, 5, 6, 7, 8])];
     const even = (item: Item) => item.at % 2 === 0;
-    const first = await mergePage(sources, { first: 2, after: {}, compare: newestFirst, accept: even });
+    const first = await mergePage(sources, { first: 2, after: MERGE_START, compare: newestFirst, accept: even });
     const second = await mergePage(sources, { first: 2, after: first.end, compare: newestFirst, accept: even });
     expect([...first.items, ...second.items].map((e) => e.item.at)).toEqual([8, 6, 4, 2]);
+  });
+
+  it('reaches the last of five concatenated sources, reading a finished source never again', async () => {
+    const keys: Key[] = ['a', 'b', 'c', 'd', 'e'];
+    const sources = keys.map((key, i) => source(key, [i * 10 + 1, i * 10 + 2, i * 10 + 3]));
+    const seen: string[] = [];
+    let after: MergePosition<Key> = MERGE_START;
+    let last = null;
+    for (let page = 0; page < 20; page++) {
+      last = await mergePage(sources, { first: 2, after, compare: () => 0, concatenate: true });
+      expect(last.items.length).toBeGreaterThan(0);
+      seen.push(...last.items.map((e) => `${e.item.key}${e.item.at}`));
+      after = last.end;
+      if (!last.hasNextPage) break;
+    }
+    expect(last?.hasNextPage).toBe(false);
+    expect(seen).toEqual(keys.flatMap((key, i) => [3, 2, 1].map((n) => `${key}${i * 10 + n}`)));
+    // Two windows of two cover three items; a finished source is not asked for its empty tail.
+    expect(sources.map((s) => s.calls)).toEqual([2, 2, 2, 2, 2]);
+    expect(after.finished).toEqual(keys);
+  });
+
+  it('spends no round on sources that turn out to be at their end', async () => {
+    const empty = ['a', 'b', 'c', 'd'] as const;
+    const sources = [...empty.map((key) => source(key, [])), source('e', [1, 2, 3])];
+    const page = await mergePage(sources, { first: 3, after: MERGE_START, compare: () => 0, concatenate: true, maxRounds: 1 });
+    expect(page.items.map((e) => e.item.at)).toEqual([3, 2, 1]);
+    expect(page.hasNextPage).toBe(false);
+  });
+
+  it('never returns an empty page that claims a next one: a selective filter reads on, in growing windows', async () => {
+    const sources = [source('a', Array.from({ length: 60 }, (_, i) => i + 1)), source('b', Array.from({ length: 40 }, (_, i) => 100 + i))];
+    const onlyOne = (item: Item) => item.at === 1;
+    const page = await mergePage(sources, { first: 2, after: MERGE_START, compare: newestFirst, accept: onlyOne, maxRounds: 1 });
+    expect(page.items.map((e) => e.item.at)).toEqual([1]);
+    expect(page.hasNextPage).toBe(false);
+    // Windows of 2, 4, 8, … cover 60 items in a handful of calls, not 30.
+    expect(sources[0]!.calls).toBeLessThanOrEqual(7);
+    const none = await mergePage(sources, { first: 2, after: MERGE_START, compare: newestFirst, accept: () => false });
+    expect(none.items).toEqual([]);
+    expect(none.hasNextPage).toBe(false);
+    expect(none.end.finished).toEqual(['a', 'b']);
+  });
+
+  it('stops at maxRounds once the page has an item, and resumes from there', async () => {
+    const sources = [source('a', Array.from({ length: 20 }, (_, i) => i + 1))];
+    const even = (item: Item) => item.at % 2 === 0;
+    const page = await mergePage(sources, { first: 5, after: MERGE_START, compare: newestFirst, accept: even, maxRounds: 1 });
+    expect(page.items.map((e) => e.item.at)).toEqual([20, 18, 16]);
+    expect(page.hasNextPage).toBe(true);
+    const next = await mergePage(sources, { first: 5, after: page.end, compare: newestFirst, accept: even, maxRounds: 1 });
+    expect(next.items.map((e) => e.item.at)).toEqual([14, 12]);
+  });
+
+  it('does not mark a failed source finished, so the next page asks it again', async () => {
+    let failures = 1;
+    const flaky = source('b', [2, 4]);
+    const sometimes: MergeSource<Key, Item> = {
+      key: 'b',
+      fetch: (window) => (failures-- > 0 ? Promise.reject(new Error('down')) : flaky.fetch(window)),
+    };
+    const sources = [source('a', [1, 3]), sometimes];
+    const first = await mergePage(sources, { first: 5, after: MERGE_START, compare: newestFirst, onSourceError: () => {} });
+    expect(first.items.map((e) => e.item.at)).toEqual([3, 1]);
+    expect(first.end.finished).toEqual(['a']);
+    const again = await mergePage(sources, { first: 5, after: first.end, compare: newestFirst });
+    expect(again.items.map((e) => e.item.at)).toEqual([4, 2]);
+    expect(again.hasNextPage).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandboxApp, SandboxHttpError, type SandboxHandle } from '../../src/sandbox/kit/index.ts';
 
 /** A toy supplier on the kit: one read, one write, its own error shape. */
-async function startToySupplier(options: { rateLimit?: number; latencyMs?: number } = {}) {
+async function startToySupplier(options: { rateLimit?: number; latencyMs?: number; seed?: number } = {}) {
   const placed: string[] = [];
   const app = createSandboxApp({
     supplier: 'toy',
@@ -10,6 +10,7 @@ async function startToySupplier(options: { rateLimit?: number; latencyMs?: numbe
     errorBody: (status, message) => ({ ok: false, status, message }),
     rateLimits: options.rateLimit ? { default: [{ limit: options.rateLimit, windowMs: 60_000 }] } : {},
     latencyMs: options.latencyMs,
+    seed: options.seed,
   });
   app.route({ method: 'GET', path: '/things', operationId: 'listThings', handler: () => ({ things: placed }) });
   app.route({
@@ -165,6 +166,52 @@ describe('sandbox kit concurrency cap', () => {
       expect(await refused.json()).toMatchObject({ status: 429, retryAfter: 1 });
     } finally {
       await handle.close();
+    }
+  });
+});
+
+describe('sandbox kit error rate', () => {
+  /** Indexes of the requests, out of `count` sequential reads, that the injected rule failed. */
+  async function failedUnder(handle: SandboxHandle, count: number): Promise<number[]> {
+    handle.faults.set([{ kind: 'error', status: 503, rate: 0.3 }]);
+    const failed: number[] = [];
+    for (let i = 0; i < count; i++) {
+      if ((await fetch(`${handle.baseUrl}/things`)).status === 503) failed.push(i);
+    }
+    return failed;
+  }
+
+  it('fails the same requests on every run with a fixed seed, at roughly the rate asked', async () => {
+    const [first, second, other] = await Promise.all([startToySupplier({ seed: 42 }), startToySupplier({ seed: 42 }), startToySupplier({ seed: 43 })]);
+    try {
+      const failed = await failedUnder(first.handle, 200);
+      expect(await failedUnder(second.handle, 200)).toEqual(failed);
+      // set() restarts the stream, so a second run on the same sandbox fails the same requests too.
+      expect(await failedUnder(first.handle, 200)).toEqual(failed);
+      expect(failed.length).toBeGreaterThanOrEqual(40);
+      expect(failed.length).toBeLessThanOrEqual(80);
+      expect(await failedUnder(other.handle, 200)).not.toEqual(failed);
+    } finally {
+      await Promise.all([first.handle.close(), second.handle.close(), other.handle.close()]);
+    }
+  });
+});
+
+describe('sandbox kit answers from behind the limiter', () => {
+  it('counts injected faults and malformed bodies against the window and sends its X-RateLimit headers', async () => {
+    const toy = await startToySupplier({ rateLimit: 5 });
+    try {
+      toy.handle.faults.set([{ kind: 'error', status: 503, times: 1 }]);
+      const failed = await fetch(`${toy.handle.baseUrl}/things`);
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get('x-ratelimit-remaining')).toBe('4');
+      const malformed = await fetch(`${toy.handle.baseUrl}/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+      expect(malformed.status).toBe(400);
+      expect(await malformed.json()).toMatchObject({ ok: false, message: 'Malformed JSON body' });
+      expect(malformed.headers.get('x-ratelimit-remaining')).toBe('3');
+      expect(toy.placed).toEqual([]);
+    } finally {
+      await toy.handle.close();
     }
   });
 });

@@ -26,6 +26,20 @@ describe.each(backends)('placements on $name', (backend) => {
     expect(await placements.ensure(placement)).toMatchObject({ state: 'placed', outcome: { orders: ['C-1'], total: { minor: BEYOND_FLOAT, currency: 'USD' } } });
   });
 
+  it('reads a placement back by id with its scope, request and outcome, and null for an unknown id', async () => {
+    const { placements } = store();
+    const row = await placements.ensure(placement);
+    await placements.record(row.id, 'submitted', { kind: 'submitted', handle: 'tx-1', answer: { handle: 'tx-1', total: BEYOND_FLOAT } });
+    expect(await placements.get(row.id)).toMatchObject({
+      id: row.id,
+      scope: 'partner-1',
+      request: placement.request,
+      state: 'submitted',
+      outcome: { kind: 'submitted', handle: 'tx-1', answer: { handle: 'tx-1', total: BEYOND_FLOAT } },
+    });
+    expect(await placements.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
   it('answers false when recording an unknown placement', async () => {
     expect(await store().placements.record('00000000-0000-4000-8000-000000000000', 'placed', null)).toBe(false);
   });

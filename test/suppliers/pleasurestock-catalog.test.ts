@@ -89,17 +89,40 @@ describe('pleasurestock adapter: catalog', () => {
     expect(sandbox.stats.count('getProducts')).toBe(3);
   });
 
-  it('batches 50 product lookups into one ?ids= call, in id order, null for unknown ids', async () => {
+  it('loads the catalog once for concurrent cold lookups and answers them all from it', async () => {
     const adapter = adapterFor(sandbox);
+    const ids = sandbox.state.products.slice(0, 40).map((p) => p.internalId);
+    const answers = await Promise.all(ids.map((id) => adapter.getProducts([id, 'ps_zzzzzzzzzz'])));
+    expect(answers.map(([found, missing]) => [found?.supplierProductId, missing])).toEqual(ids.map((id) => [id, null]));
+    const pages = Math.ceil(sandbox.state.products.length / 1_000);
+    expect(pages).toBe(3);
+    expect(sandbox.stats.count('getProducts')).toBe(pages);
+    expect(sandbox.stats.count()).toBe(pages);
+  });
+
+  it('batches 50 lookups into one ?ids= call when the catalog cannot be read, in id order, null for unknown ids', async () => {
+    const adapter = adapterFor(sandbox);
+    sandbox.faults.set([{ kind: 'error', status: 503, times: 1, operations: ['getProducts'] }]);
     const known = sandbox.state.products.slice(100, 145).map((p) => p.internalId);
     const ids = [...known.slice(0, 20), 'ps_zzzzzzzzzz', ...known.slice(20), 'ps_0000000000', 'not-an-id', 'ps_yyyyyyyyyy', known[3]!, 'ps_xxxxxxxxxx'];
     expect(ids).toHaveLength(51);
     const answers = await adapter.getProducts(ids);
-    expect(sandbox.stats.count('getProducts')).toBe(1);
-    expect(sandbox.stats.count()).toBe(1);
+    expect(sandbox.stats.snapshot().byOperationStatus.getProducts).toEqual({ 503: 1, 200: 1 });
+    expect(sandbox.stats.count()).toBe(2);
     expect(answers.map((p) => p?.supplierProductId ?? null)).toEqual(ids.map((id) => (known.includes(id) ? id : null)));
     const stored = sandbox.state.product(known[0]!)!;
     expect(answers[0]!.price && toDecimalString(answers[0]!.price)).toBe(stored.priceCents === null ? null : centsToText(stored.priceCents));
+  });
+
+  it('remembers what ?ids= answered, misses included, instead of asking again on the next lookup', async () => {
+    const adapter = adapterFor(sandbox);
+    sandbox.faults.set([{ kind: 'error', status: 503, times: 1, operations: ['getProducts'] }]);
+    const ids = [sandbox.state.products[5]!.internalId, 'ps_zzzzzzzzzz'];
+    await adapter.getProducts(ids);
+    expect(sandbox.stats.count()).toBe(2);
+    // The failed load is not retried at once either: an outage does not cost three calls a lookup.
+    expect((await adapter.getProducts(ids)).map((p) => p?.supplierProductId ?? null)).toEqual([ids[0], null]);
+    expect(sandbox.stats.count()).toBe(2);
   });
 
   it('costs no call for ids that are not product ids', async () => {
@@ -110,10 +133,24 @@ describe('pleasurestock adapter: catalog', () => {
 
   it('splits more than 1000 missing ids into calls of at most 1000', async () => {
     const adapter = adapterFor(sandbox);
+    sandbox.faults.set([{ kind: 'error', status: 503, times: 1, operations: ['getProducts'] }]);
     const ids = sandbox.state.products.slice(0, 1_500).map((p) => p.internalId);
     const answers = await adapter.getProducts(ids);
     expect(answers.map((p) => p?.supplierProductId)).toEqual(ids);
-    expect(sandbox.stats.count('getProducts')).toBe(2);
+    expect(sandbox.stats.snapshot().byOperationStatus.getProducts).toEqual({ 503: 1, 200: 2 });
+  });
+
+  it('looks up what a stale copy lacks with one ?ids= call while the copy refreshes in the background', async () => {
+    const clock = manualClock();
+    const adapter = adapterFor(sandbox, { catalogTtlMs: 60_000, now: clock.now });
+    await adapter.listProducts({ offset: 0, limit: 1 }, {});
+    clock.advance(61_000);
+    const ids = [sandbox.state.products[9]!.internalId, 'ps_zzzzzzzzzz'];
+    expect((await adapter.getProducts(ids)).map((p) => p?.supplierProductId ?? null)).toEqual([ids[0], null]);
+    // 3 pages loaded, 3 refreshed, and one `?ids=` for the id the stale copy lacks.
+    await vi.waitFor(() => expect(sandbox.stats.count('getProducts')).toBe(7));
+    expect(await adapter.getProducts(ids)).toEqual([expect.objectContaining({ supplierProductId: ids[0] }), null]);
+    expect(sandbox.stats.count('getProducts')).toBe(7);
   });
 
   it('answers lookups from a fresh catalog copy without calling again', async () => {

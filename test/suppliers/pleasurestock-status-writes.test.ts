@@ -104,12 +104,13 @@ describe('pleasurestock adapter: status changes and cancellation', () => {
     }
   });
 
-  it('refuses to cancel an order that is already cancelled', async () => {
+  it('answers a cancel of an order already cancelled as done, from PleasureStock\'s refusal and a fresh read', async () => {
     const order = await newOrder();
     const adapter = adapterFor(sandbox);
     expect((await adapter.cancelOrder!(order.orderNumber, null)).kind).toBe('done');
     const again = await adapter.cancelOrder!(order.orderNumber, null);
-    expect(again).toMatchObject({ kind: 'rejected', refusals: [{ code: 'INVALID_TRANSITION' }] });
+    expect(again).toMatchObject({ kind: 'done', value: { supplierOrderId: order.orderNumber, status: 'CANCELLED', supplierStatus: 'cancelled' } });
+    expect(sandbox.stats.snapshot().byOperationStatus.updateOrderStatus).toMatchObject({ 200: 1, 400: 1 });
   });
 
   it('lets an outage propagate as SupplierUnavailableError', async () => {

@@ -86,7 +86,7 @@ describe('whitelabel adapter: cancelling, tracking and shipment admin', () => {
 
     it('refuses any other status as unsupported, pointing at shipment admin, without a call', async () => {
       const stored = await freshOrder();
-      const outcome = await writingAdapter(sandbox).updateOrderStatus(stored.id, 'SHIPPED', null);
+      const outcome = await writingAdapter(sandbox).updateOrderStatus(stored.id, 'DELIVERED', null);
       expect(outcome).toEqual({
         kind: 'rejected',
         refusals: [{ code: 'UNSUPPORTED_BY_SUPPLIER', message: expect.stringContaining('markShipmentShipped'), field: ['status'] }],

@@ -27,7 +27,7 @@ describe('whitelabel adapter: wallet, tracking and failures', () => {
   it('declares the capabilities it implements', () => {
     expect(capabilitiesOf(adapterWith()).sort()).toEqual(
       [
-        'getInventory', 'getOrders', 'getProducts', 'getShipmentsByOrder', 'getWallet', 'listOrders', 'listProducts', 'trackingUpdates',
+        'getInventory', 'getOrders', 'getProducts', 'getShipmentsByOrder', 'getWallet', 'listOrders', 'listProducts', 'listShipments', 'trackingUpdates',
         'createOrder', 'cancelOrder', 'updateOrderStatus', 'acknowledgeTrackingUpdates', 'createShipment', 'markShipmentShipped',
       ].sort(),
     );

@@ -397,8 +397,9 @@ export interface components {
     headers: {
         /**
          * @description Integrator decision: the document says responses include the X-RateLimit-* headers; they are
-         *     documented on the answers of requests that reached the rate limiter (2XX, 400, 401, 403),
-         *     not on 5XX, and clients still treat them as optional and fall back to the documented limits.
+         *     required on the answers of requests that reached the rate limiter (2XX, 400, 401, 403) and
+         *     not documented on 5XX. A client still falls back to the documented limits when a proxy
+         *     strips them.
          *
          *     Requests allowed in the current per-minute window (100 documented).
          */

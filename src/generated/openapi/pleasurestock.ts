@@ -1158,6 +1158,9 @@ export interface components {
         /** @description Invalid parameters or body, or a business rule refused the request; nothing changed. */
         BadRequest: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1167,6 +1170,9 @@ export interface components {
         /** @description The API key is missing, unknown or sent in the wrong header. */
         Unauthorized: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1176,6 +1182,9 @@ export interface components {
         /** @description The key's user is not a manager. */
         Forbidden: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1185,6 +1194,9 @@ export interface components {
         /** @description No such resource. */
         NotFound: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1195,6 +1207,9 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1204,6 +1219,28 @@ export interface components {
         /** @description Server-side error; the request may or may not have been applied. */
         InternalError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Integrator decision: the document lists only 500 among its error codes, but PleasureStock
+         *     is reached through proxies and load balancers, which answer 502, 503 and 504 when the
+         *     application behind them is down, restarting or slow. A client must expect any 5XX: every
+         *     one means the request may or may not have been applied, and a 503 may carry Retry-After.
+         *     The body is the common error body when the application wrote it; a client must not
+         *     depend on a proxy's body, and a proxy's answer carries no X-RateLimit-* headers, so they
+         *     are not promised here.
+         */
+        ServerUnavailable: {
+            headers: {
+                /** @description Whole seconds to wait before sending again, when the answer says so. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1250,8 +1287,11 @@ export interface components {
     headers: {
         /**
          * @description Requests allowed in the current window of the bucket this request counted against.
-         *     PleasureStock sends the X-RateLimit-* headers on every answer; they are not marked required
-         *     only because the sandbox leaves them out when its rate limits are switched off.
+         *
+         *     Integrator decision: PleasureStock sends the X-RateLimit-* headers on every answer of its
+         *     application (successes, 4XX, 429 and its own 500), so they are required there; a 5XX from
+         *     a proxy in front of it carries none. The supplygraph sandbox leaves them out only when its
+         *     rate limits are switched off, a mode contract tests do not use.
          */
         XRateLimitLimit: number;
         /** @description Requests left in the current window. */
@@ -1312,6 +1352,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     getProduct: {
@@ -1352,6 +1393,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     submitSales: {
@@ -1382,6 +1424,9 @@ export interface operations {
             /** @description The batch was refused; nothing was stored. */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1391,6 +1436,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     getSmartReordering: {
@@ -1421,6 +1467,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     convertToTry: {
@@ -1453,6 +1500,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     submitSmartReorder: {
@@ -1485,6 +1533,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     listOrders: {
@@ -1519,6 +1568,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     createOrder: {
@@ -1551,6 +1601,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     getOrder: {
@@ -1581,6 +1632,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     updateOrderStatus: {
@@ -1617,6 +1669,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     registerWebhook: {
@@ -1649,6 +1702,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            "5XX": components["responses"]["ServerUnavailable"];
         };
     };
     orderCreatedWebhook: {

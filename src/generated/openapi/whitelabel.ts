@@ -1187,13 +1187,18 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description Requests allowed in the current window of this operation's bucket (read 100, write 30, webhook 10 a minute). */
+        /**
+         * @description Requests allowed in the current window of this operation's bucket (read 100, write 30, webhook 10 a minute).
+         *
+         *     Integrator decision: the document says the headers "are included in responses"; they are
+         *     required on every successful answer of a rate-limited operation (all but the health check).
+         */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window. */
         "X-RateLimit-Remaining": number;
         /** @description Unix time in seconds at which the current window ends. */
         "X-RateLimit-Reset": number;
-        /** @description Whole seconds to wait before retrying. */
+        /** @description Whole seconds to wait before retrying; every 429 carries it, as the document's rate-limit section says. */
         "Retry-After": number;
     };
     pathItems: never;
@@ -1219,6 +1224,20 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description Integrator decision: the health check counts against no documented limit, but an edge
+             *     proxy in front of the API may still throttle it; such an answer has the common 429
+             *     shape and Retry-After.
+             */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             "5XX": components["responses"]["ServerError"];
         };
     };

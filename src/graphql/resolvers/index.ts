@@ -9,6 +9,7 @@ import { Date, DateTime, Decimal } from './scalars.ts';
 import { Shipment, TrackingUpdate, shipmentQueries } from './shipment.ts';
 import { OrderUpdate, ShipmentUpdate, Subscription } from './subscription.ts';
 import { Supplier, supplierQueries } from './supplier.ts';
+import { supplierAdminMutations } from './supplier-admin.ts';
 import { Transaction } from './transaction.ts';
 import { transactionQueries } from './transaction-queries.ts';
 import { Wallet, walletQueries } from './wallet.ts';
@@ -27,7 +28,7 @@ export const resolvers: Resolvers = {
     ...reportingQueries,
     ...transactionQueries,
   },
-  Mutation,
+  Mutation: { ...Mutation, ...supplierAdminMutations },
   Subscription,
   OrderUpdate,
   ShipmentUpdate,

@@ -44,7 +44,8 @@ export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
   node: (_root, { id }, context) => loadNode(id, context) as never,
   nodes: (_root, { ids }, context) => {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`ids may name at most ${MAX_NODES} objects, got ${ids.length}`, 'ids');
-    return Promise.all(ids.map((id) => loadNode(id, context))) as never;
+    // One promise per node, not Promise.all: a supplier that fails nulls only its own nodes.
+    return ids.map((id) => loadNode(id, context)) as never;
   },
 };
 

@@ -2,11 +2,25 @@ import type { OrderLineResolvers, OrderResolvers, QueryResolvers } from '../../g
 import { matchesOrderFilter, newestFirst } from '../../domain/filters.ts';
 import type { OrderModel } from '../../domain/models.ts';
 import { supplierIdFromCode } from '../../domain/supplier.ts';
+import type { JournalEntry } from '../../store/journal.ts';
 import { supplierConnection } from '../connection.ts';
 import { globalIdOf } from '../ids.ts';
+import type { Loaders } from '../loaders.ts';
+
+/**
+ * The merchant's reference as the client sees it: the one sent to createOrder where the gateway
+ * placed the order (some suppliers keep only the gateway's placement token as their reference).
+ */
+const shownReference = (order: OrderModel, entry: JournalEntry | null) => entry?.externalReference ?? order.externalReference;
+
+/** The orders with the reference the client sees, from one journal lookup for the whole window. */
+async function withShownReferences(orders: OrderModel[], loaders: Loaders): Promise<OrderModel[]> {
+  const entries = await Promise.all(orders.map((order) => loaders.journal(order.supplier).load(order.supplierOrderId)));
+  return orders.map((order, i) => ({ ...order, externalReference: shownReference(order, entries[i] ?? null) }));
+}
 
 export const orderQueries: Pick<QueryResolvers, 'orders'> = {
-  orders: (_root, { filter, first, after }, { suppliers, partialErrors }) => {
+  orders: (_root, { filter, first, after }, { suppliers, partialErrors, loaders }) => {
     const only = filter?.suppliers?.map(supplierIdFromCode);
     const orderFilter = {
       statuses: filter?.statuses,
@@ -14,9 +28,15 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
       createdBefore: filter?.createdBefore,
       externalReference: filter?.externalReference,
     };
+    // A supplier knows only its own reference (for orders the gateway placed, often its token), so
+    // the reference filter is the gateway's alone, matched against what the field shows.
+    const pushdown = { ...orderFilter, externalReference: undefined };
     return supplierConnection<OrderModel>({
       adapters: suppliers.supporting('listOrders', only),
-      list: (adapter, window) => adapter.listOrders!(window, orderFilter),
+      list: async (adapter, window) => {
+        const page = await adapter.listOrders!(window, pushdown);
+        return orderFilter.externalReference == null ? page : { ...page, items: await withShownReferences(page.items, loaders) };
+      },
       first,
       after,
       compare: newestFirst,
@@ -28,10 +48,8 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
 
 export const Order: OrderResolvers = {
   id: (order) => globalIdOf.order(order),
-  // The merchant's reference as sent to createOrder, where the gateway placed the order (some
-  // suppliers only keep the gateway's idempotency token in their reference field).
   externalReference: async (order, _args, { loaders }) =>
-    (await loaders.journal(order.supplier).load(order.supplierOrderId))?.externalReference ?? order.externalReference,
+    shownReference(order, await loaders.journal(order.supplier).load(order.supplierOrderId)),
   events: (order, _args, { loaders }) => loaders.events().load(JSON.stringify([order.supplier, order.supplierOrderId])),
   supplier: (order) => ({ id: order.supplier }),
   // A non-null list: a supplier failure leaves it empty and is reported, so it cannot null the

@@ -58,6 +58,7 @@ export async function startCenportsSandbox(options: CenportsSandboxOptions = {})
     latencyMs: options.latencyMs,
     now: options.now,
     faults: options.faults,
+    seed: options.seed ?? 1,
   });
   const credentials = CENPORTS_SANDBOX_CREDENTIALS;
   const random = seededRandom(options.seed ?? 1);

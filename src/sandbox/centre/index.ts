@@ -53,6 +53,7 @@ export async function startCentreSandbox(options: CentreSandboxOptions = {}): Pr
     latencyMs: options.latencyMs,
     now: options.now,
     faults: options.faults,
+    seed,
   });
   // Placed orders draw ids from a second stream, so they do not depend on how much was seeded.
   const state = new CentreState(

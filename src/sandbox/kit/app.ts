@@ -37,6 +37,8 @@ export interface SandboxAppOptions {
   now?: () => number;
   /** injected faults at start, e.g. from the CLI */
   faults?: FaultRule[];
+  /** the sandbox's seed; faults with a `rate` draw from a stream derived from it (default 1) */
+  seed?: number;
 }
 
 export interface SandboxRoute {
@@ -76,6 +78,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the body exactly as received, for signature checks */
     rawBody?: string;
+    /** set when the body was not JSON; the route refuses it after the rate limiter */
+    bodyUnparsable?: boolean;
   }
   interface FastifyContextConfig {
     operationId?: string;
@@ -95,7 +99,7 @@ export interface SandboxApp {
 export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   const now = options.now ?? Date.now;
   const fastify = Fastify({ logger: false, forceCloseConnections: true });
-  const faults = new FaultController();
+  const faults = new FaultController(options.seed ?? 1);
   if (options.faults) faults.set(options.faults);
   const stats = new RequestStats();
   const mode = options.rateLimitMode ?? 'documented';
@@ -117,7 +121,9 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     try {
       done(null, JSON.parse(text));
     } catch {
-      done(new SandboxHttpError(400, options.errorBody(400, 'Malformed JSON body')), undefined);
+      // Refused inside the route, so the 400 counts against the limit and carries its headers.
+      request.bodyUnparsable = true;
+      done(null, undefined);
     }
   });
   fastify.setNotFoundHandler((request, reply) => {
@@ -174,13 +180,6 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
         stats.answered(operationId, 0);
         return reply.hijack();
       }
-      const [limited] = faults.take(operationId, ['rateLimit']);
-      if (limited) {
-        refuse(429, 'Rate limit exceeded', limited.retryAfterSeconds ?? 1);
-      }
-      const [failure] = faults.take(operationId, ['error']);
-      if (failure) refuse(failure.status ?? 500, 'Injected fault');
-
       const limiter = limiters.get(definition.rateBucket ?? 'default');
       if (limiter) {
         const decision = limiter.take();
@@ -195,6 +194,15 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
           refuse(429, 'Rate limit exceeded', decision.retryAfterSeconds);
         }
       }
+      // Injected refusals come from behind the limiter, as the supplier's own answers do: they
+      // count against the window and carry its X-RateLimit-* headers.
+      const [limited] = faults.take(operationId, ['rateLimit']);
+      if (limited) {
+        refuse(429, 'Rate limit exceeded', limited.retryAfterSeconds ?? 1);
+      }
+      const [failure] = faults.take(operationId, ['error']);
+      if (failure) refuse(failure.status ?? 500, 'Injected fault');
+      if (request.bodyUnparsable) refuse(400, 'Malformed JSON body');
       const body = await definition.handler(request, reply);
       if (definition.write && faults.take(operationId, ['hangAfterWrite']).length > 0) {
         // The write is applied and the caller waits for an answer that never comes.
@@ -251,12 +259,16 @@ function registerControlRoutes(
     return stats.snapshot();
   });
   fastify.get('/__sandbox/faults', async () => faults.list());
+  const rulesIn = (request: FastifyRequest): unknown => {
+    if (request.bodyUnparsable) throw new SandboxHttpError(400, { message: 'Malformed JSON body' });
+    return request.body;
+  };
   fastify.put('/__sandbox/faults', async (request) => {
-    faults.set((request.body as FaultRule[] | undefined) ?? []);
+    faults.set((rulesIn(request) as FaultRule[] | undefined) ?? []);
     return faults.list();
   });
   fastify.post('/__sandbox/faults', async (request) => {
-    faults.add(request.body as FaultRule);
+    faults.add(rulesIn(request) as FaultRule);
     return faults.list();
   });
   fastify.delete('/__sandbox/faults', async () => {

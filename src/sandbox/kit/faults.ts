@@ -1,3 +1,5 @@
+import { seededRandom, type Random } from './random.ts';
+
 /**
  * Faults a sandbox can be told to inject, at run time, into the requests it serves.
  * Each rule may be limited to some operations (OpenAPI operationIds) and to a number of requests.
@@ -25,19 +27,30 @@ export type FaultRule = FaultScope &
     | { kind: 'hangAfterWrite' }
   );
 
+// A stream of its own, so drawing for faults never shifts the seeded data the sandbox generates.
+const faultStream = (seed: number): Random => seededRandom((seed ^ 0x5eedfa17) >>> 0);
+
 interface ActiveRule {
   rule: FaultRule;
   remaining: number;
 }
 
+/**
+ * The live fault rules of one sandbox. `rate` draws from a generator seeded with the sandbox's
+ * seed, restarted by every set(), so the same rules over the same requests fail the same ones.
+ */
 export class FaultController {
   #rules: ActiveRule[] = [];
+  #random: Random;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(private readonly seed = 1) {
+    this.#random = faultStream(seed);
+  }
 
-  /** Replaces every rule with these. */
+  /** Replaces every rule with these and restarts the random stream `rate` draws from. */
   set(rules: FaultRule[]): void {
     this.#rules = rules.map((rule) => ({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }));
+    this.#random = faultStream(this.seed);
   }
 
   add(rule: FaultRule): void {
@@ -63,7 +76,7 @@ export class FaultController {
       if (!kinds.includes(rule.kind as K)) continue;
       if (rule.operations && !rule.operations.includes(operationId)) continue;
       if (active.remaining <= 0) continue;
-      if (rule.rate !== undefined && this.random() >= rule.rate) continue;
+      if (rule.rate !== undefined && !this.#random.chance(rule.rate)) continue;
       active.remaining -= 1;
       fired.push(rule as Extract<FaultRule, { kind: K }>);
     }

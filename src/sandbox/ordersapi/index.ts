@@ -37,6 +37,7 @@ export async function startOrdersapiSandbox(options: OrdersapiSandboxOptions = {
     latencyMs: options.latencyMs,
     now: options.now,
     faults: options.faults,
+    seed: options.seed ?? 1,
   });
   const state = new OrdersapiState(ORDERSAPI_SANDBOX_CATALOG, app.now);
   for (const order of seedOrders(options.seed ?? 1, ORDERSAPI_SANDBOX_CATALOG, options.seededOrders ?? 250)) {

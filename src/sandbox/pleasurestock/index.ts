@@ -49,6 +49,7 @@ export async function startPleasurestockSandbox(options: PleasurestockSandboxOpt
     ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
     ...(options.now !== undefined && { now: options.now }),
     ...(options.faults !== undefined && { faults: options.faults }),
+    seed: options.seed ?? 1,
   });
   const state = new PleasurestockState(options.seed ?? 1, options.webhookSecret ?? PLEASURESTOCK_SANDBOX_CREDENTIALS.webhookSecret);
   const webhooks = new WebhookDispatcher(state, {

@@ -46,6 +46,7 @@ export async function startWhitelabelSandbox(options: WhitelabelSandboxOptions =
     latencyMs: options.latencyMs,
     now: options.now,
     faults: options.faults,
+    seed: options.seed ?? 1,
   });
   const state = new WhitelabelState(seedData(options.seed ?? 1, options.walletBalanceCents), app.now);
   const context: RouteContext = {

@@ -1,19 +1,15 @@
 import pLimit from 'p-limit';
-import type { SalesChannelModel } from '../../domain/models.ts';
 import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
 import type { SupplierAdapter } from '../adapter.ts';
-import { expectBody } from '../http/expect.ts';
 import type { SupplierDescriptor } from '../operations.ts';
-import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
-import { createCenportsClient, expectOk, type CenportsConnection } from './client.ts';
+import { createChannels } from './channels.ts';
+import { createCenportsClient, type CenportsConnection } from './client.ts';
 import { createChangeWrites } from './changes.ts';
-import { toChannel } from './mapping.ts';
 import { createOrderReads } from './orders.ts';
 import { RecentOrders } from './recent-orders.ts';
 import { createShipmentReads } from './shipments.ts';
 import { createStockReads, type StockOptions } from './stock.ts';
 import { createTransactionReads } from './transactions.ts';
-import { ChannelListWire } from './wire.ts';
 import { createPlacementWrites } from './writes.ts';
 
 export { isDuplicateOrderFailure, placementFailureRefusals } from './transaction-errors.ts';
@@ -39,7 +35,7 @@ export interface CenportsAdapterOptions extends CenportsConnection, StockOptions
  * The Cenports adapter for one partner and sales channel. Lists are read page by page in
  * Cenports' own newest-first order; batches use its comma-separated `orders` filter. Writes
  * (placing, acknowledging, stock changes) are submitted transactions the gateway follows with
- * getTransactions; a placement's token is its orderNo.
+ * getTransactions; a placement's token is its orderNo. Channels are listed and created synchronously.
  */
 export function createCenportsAdapter(options: CenportsAdapterOptions): SupplierAdapter {
   const client = createCenportsClient(options);
@@ -52,18 +48,7 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
   const placements = createPlacementWrites(client, orders, options.now ?? Date.now);
   const changes = createChangeWrites(client, orders);
 
-  const channels = new RefreshingSnapshot<SalesChannelModel[]>({
-    name: 'cenports.channels',
-    ttlMs: options.channelsTtlMs ?? 600_000,
-    load: async () => {
-      const answer = await client.call('getChannels', (api, init) =>
-        api.GET('/channels', { ...init, params: { query: { partnerId: client.partnerId } } }),
-      );
-      expectOk(answer, 'getChannels');
-      return expectBody(ChannelListWire, answer, 'cenports', 'getChannels').data.map(toChannel);
-    },
-    ...(options.now && { now: options.now }),
-  });
+  const channels = createChannels(client, { ttlMs: options.channelsTtlMs ?? 600_000, ...(options.now && { now: options.now }) });
 
   return {
     descriptor: cenports,
@@ -76,7 +61,8 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
     getShipmentsByOrder: shipments.byOrder,
     getInventory: stock.inventory,
     getTransactions: transactions.get,
-    listSalesChannels: () => channels.get(),
+    listSalesChannels: channels.list,
+    createSalesChannel: channels.create,
     validatePlacement: placements.validatePlacement,
     createOrder: placements.createOrder,
     findPlacement: placements.findPlacement,

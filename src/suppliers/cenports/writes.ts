@@ -38,7 +38,7 @@ export function createPlacementWrites(client: CenportsClient, orders: OrderReads
       );
       if (answer.status === 422) return { kind: 'rejected', refusals: validationRefusals(answer, 'createOrders', placementFieldOf) };
       if (answer.status === 400) return { kind: 'rejected', refusals: businessRefusals(answer, 'createOrders', 'VALIDATION') };
-      return { kind: 'submitted', transaction: submittedTransaction(answer, 'createOrders', 'createOrder', [request.token]) };
+      return { kind: 'submitted', transaction: submittedTransaction(answer, 'createOrders', 'createOrder', [request.token]), answer: answer.body };
     },
 
     /**

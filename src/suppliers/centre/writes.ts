@@ -15,8 +15,8 @@ type CreateOrderBody = components['schemas']['CreateOrderRequest'];
 
 /** What one createOrder call did at Centre. */
 type Sent =
-  | { kind: 'created'; order: OrderModel }
-  | { kind: 'duplicate'; order: OrderModel }
+  | { kind: 'created'; order: OrderModel; answer: unknown }
+  | { kind: 'duplicate'; order: OrderModel; answer: unknown }
   | { kind: 'refused'; status: number; refusals: SupplierRefusal[] };
 
 // The duplicate answer carries no status. Centre has no read API, so the spec records that
@@ -46,7 +46,7 @@ export function createCentreWrites(
       const { data } = expectBody(OrderCreatedWire, answer, 'centre', 'createOrder');
       // Centre's answer has no timestamp; the order was created just now.
       const order = mapOrBreach('centre', 'createOrder', () => toPlacedOrder(data, request, priceList, now().toISOString()));
-      return { kind: 'created', order };
+      return { kind: 'created', order, answer: answer.body };
     }
     if (answer.status === 401) throw new SupplierUnavailableError('centre', 'createOrder', 'the API key was refused', false);
     if (answer.status === 400) {
@@ -56,7 +56,8 @@ export function createCentreWrites(
         // unknown (the gateway's journal dates it); its lines are this request's, which the
         // gateway has checked is the request that first used the token.
         const found = { orderId: duplicate.data.orderId, status: STATUS_OF_FOUND_ORDER };
-        return { kind: 'duplicate', order: mapOrBreach('centre', 'createOrder', () => toPlacedOrder(found, request, priceList, null)) };
+        const order = mapOrBreach('centre', 'createOrder', () => toPlacedOrder(found, request, priceList, null));
+        return { kind: 'duplicate', order, answer: answer.body };
       }
     }
     if (answer.status === 400 || answer.status === 403) {
@@ -72,7 +73,7 @@ export function createCentreWrites(
     /** A duplicate answer is the order placed earlier with this token: placed, not refused. */
     async createOrder(request): Promise<PlacementOutcome> {
       const sent = await send(toCreateOrderBody(request), request);
-      return sent.kind === 'refused' ? { kind: 'rejected', refusals: sent.refusals } : { kind: 'placed', orders: [sent.order] };
+      return sent.kind === 'refused' ? { kind: 'rejected', refusals: sent.refusals } : { kind: 'placed', orders: [sent.order], answer: sent.answer };
     },
 
     /**
@@ -91,7 +92,7 @@ export function createCentreWrites(
       const sent = await send(probe, request);
       switch (sent.kind) {
         case 'duplicate':
-          return { kind: 'placed', orders: [sent.order] };
+          return { kind: 'placed', orders: [sent.order], answer: sent.answer };
         case 'created':
           throw new SupplierContractError('centre', 'createOrder', `placed an order for the unpriceable variant ${LOOKUP_PROBE_VARIANT}`);
         case 'refused':

@@ -40,7 +40,7 @@ export function createOrdersapiWrites(
         const order = expectBody(OrderWire, answer, 'ordersapi', 'createOrder');
         // The supplier keeps no timestamps: the order was created just now.
         const placed = mapOrBreach('ordersapi', 'createOrder', () => toPlacedOrder(order, request, options.now().toISOString()));
-        return { kind: 'placed', orders: [placed] };
+        return { kind: 'placed', orders: [placed], answer: answer.body };
       }
       switch (answer.status) {
         case 400:
@@ -72,7 +72,7 @@ export function createOrdersapiWrites(
       const list = expectBody(OrderListWire, answer, 'ordersapi', 'listOrders');
       const found = list.items.findLast((order) => order.customer_reference === request.token);
       if (!found) return null;
-      return { kind: 'placed', orders: [mapOrBreach('ordersapi', 'listOrders', () => toPlacedOrder(found, request, null))] };
+      return { kind: 'placed', orders: [mapOrBreach('ordersapi', 'listOrders', () => toPlacedOrder(found, request, null))], answer: found };
     },
   };
 }

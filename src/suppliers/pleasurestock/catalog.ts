@@ -5,10 +5,15 @@ import { mapped, readOk } from './answers.ts';
 import type { PleasurestockClient } from './client.ts';
 import { toProduct } from './mapping.ts';
 import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
+import { BoundedMap } from './bounded-map.ts';
 import { INTERNAL_ID, ProductListWire } from './wire.ts';
 
 /** The most GET /products takes per page and per `ids` batch (spec: limit ≤ 1000, ≤ 1000 ids). */
-const MAX_PER_CALL = 1000;
+export const MAX_PER_CALL = 1000;
+/** After a failed first load, how long lookups by id go to `?ids=` before the catalog is tried again. */
+const COLD_LOAD_RETRY_MS = 30_000;
+/** Products looked up by id outside the catalog copy, remembered at most. */
+const LOOKUP_CAPACITY = 10_000;
 /** Category names and TSP (retail price) and images in the same calls, at no extra cost. */
 const FIELDS = { withImages: true, includeCategory: true, includeTsp: true } as const;
 
@@ -26,8 +31,9 @@ export interface PleasurestockCatalog {
 
 /**
  * The ~2,500-product catalog. The standard API allows 1000 calls an hour, so the whole catalog is
- * read in pages of 1000 (3 calls) and kept for `ttlMs`, refreshed in the background; lookups by
- * id use the copy and fetch only what it lacks with one `?ids=` call per 1000 ids.
+ * read in pages of 1000 (3 calls) and kept for `ttlMs`, refreshed in the background. Lookups by
+ * id load it too when none is held, so what they cost does not depend on how many clients ask;
+ * what a stale or missing copy lacks is fetched with one `?ids=` call per 1000 ids and remembered.
  */
 export function createCatalog(upstream: PleasurestockClient, options: { ttlMs: number; now?: () => number }): PleasurestockCatalog {
   const fetchPage = async (page: number) => {
@@ -50,7 +56,33 @@ export function createCatalog(upstream: PleasurestockClient, options: { ttlMs: n
     return { products: [...byId.values()], byId };
   };
 
+  const now = options.now ?? Date.now;
   const snapshot = new RefreshingSnapshot<Catalog>({ name: 'pleasurestock.catalog', ttlMs: options.ttlMs, load, ...(options.now && { now: options.now }) });
+  // What `?ids=` answered, misses included, kept as long as a catalog copy is: products change
+  // rarely, and without this every request naming them would cost a call again.
+  const lookedUp = new BoundedMap<string, { product: ProductModel | null; at: number }>(LOOKUP_CAPACITY);
+  let coldLoadFailedAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * The copy to answer from, loading it when none is held (one load however many callers wait)
+   * and refreshing it in the background when stale; null when no copy can be had, in which case
+   * the first load is not tried again for a while, so an outage does not cost three calls a request.
+   */
+  const copy = async (): Promise<{ data: Catalog; fresh: boolean } | null> => {
+    if (!snapshot.peek() && now() - coldLoadFailedAt < COLD_LOAD_RETRY_MS) return null;
+    try {
+      await snapshot.get();
+    } catch {
+      coldLoadFailedAt = now();
+      return null;
+    }
+    return snapshot.peek() ?? null;
+  };
+
+  const remembered = (id: string) => {
+    const entry = lookedUp.get(id);
+    return entry && now() - entry.at < options.ttlMs ? entry : undefined;
+  };
 
   const fetchByIds = async (ids: readonly string[]): Promise<Map<string, ProductModel>> => {
     const found = new Map<string, ProductModel>();
@@ -85,13 +117,20 @@ export function createCatalog(upstream: PleasurestockClient, options: { ttlMs: n
     },
 
     async byIds(ids) {
-      const held = snapshot.peek();
       // Only ps_* ids name products here (list items carry no UUID to match a UUID against), and
       // the supplier refuses a whole batch for one malformed id, so anything else is simply null.
-      // A fresh copy is trusted for misses too; a stale or absent one is completed by one call.
-      const wanted = [...new Set(ids)].filter((id) => INTERNAL_ID.test(id) && !held?.data.byId.has(id));
-      const fetched = wanted.length > 0 && !held?.fresh ? await fetchByIds(wanted) : new Map<string, ProductModel>();
-      return ids.map((id) => held?.data.byId.get(id) ?? fetched.get(id) ?? null);
+      const candidates = [...new Set(ids)].filter((id) => INTERNAL_ID.test(id));
+      if (candidates.length === 0) return ids.map(() => null);
+      const held = await copy();
+      // A fresh copy is trusted for misses too.
+      if (held?.fresh) return ids.map((id) => held.data.byId.get(id) ?? null);
+      const wanted = candidates.filter((id) => !held?.data.byId.has(id) && !remembered(id));
+      if (wanted.length > 0) {
+        const fetched = await fetchByIds(wanted);
+        const at = now();
+        for (const id of wanted) lookedUp.set(id, { product: fetched.get(id) ?? null, at });
+      }
+      return ids.map((id) => held?.data.byId.get(id) ?? remembered(id)?.product ?? null);
     },
 
     freshCopy() {

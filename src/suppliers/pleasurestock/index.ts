@@ -2,10 +2,11 @@ import pLimit from 'p-limit';
 import { SUPPLIER_NAMES } from '../../domain/supplier.ts';
 import type { SupplierAdapter } from '../adapter.ts';
 import type { SupplierDescriptor } from '../operations.ts';
-import { createCatalog } from './catalog.ts';
+import { createCatalog, MAX_PER_CALL } from './catalog.ts';
 import { createPleasurestockClient, type PleasurestockConnection } from './client.ts';
 import { createOrderReader } from './orders.ts';
 import { createReporting } from './reporting.ts';
+import { submitSmartReorder } from './smart-reorder.ts';
 import { createWrites } from './writes.ts';
 
 /** PleasureStock: a large paged catalog with ?ids= batching, split orders, sales and webhooks. */
@@ -43,8 +44,9 @@ export interface PleasurestockAdapterOptions extends PleasurestockConnection {
 }
 
 /**
- * The PleasureStock adapter: the catalog from a cached whole copy plus one `?ids=` call for what it
- * lacks; orders from the External API with their lines from each order's detail, fetched once;
+ * The PleasureStock adapter: the catalog from a cached whole copy (loaded by the first read of
+ * any kind) plus one `?ids=` call for what a stale copy lacks; orders from the External API with
+ * their lines from each order's detail, fetched once (its list has no lines, nor a batched detail);
  * smart reordering and conversion into TRY; placement (looked up by externalOrderId after an
  * unknown outcome), status changes, cancellation and sales reports. No shipments, wallet or
  * inventory API exists.
@@ -72,6 +74,8 @@ export function createPleasurestockAdapter(options: PleasurestockAdapterOptions)
 
   return {
     descriptor: pleasurestock,
+    // GET /products?ids= takes up to 1000 ids: a page of orders' products is one call.
+    batchSizes: { getProducts: MAX_PER_CALL },
     health: () => upstream.health(),
     listProducts: (window, filter) => catalog.list(window, filter),
     getProducts: (ids) => catalog.byIds(ids),
@@ -79,6 +83,7 @@ export function createPleasurestockAdapter(options: PleasurestockAdapterOptions)
     getOrders: (ids) => orders.byNumbers(ids),
     reorderRecommendations: (date) => reporting.reorderRecommendations(date),
     convertCurrency: (amount) => reporting.convertCurrency(amount),
+    submitSmartReorderData: (entries) => submitSmartReorder(upstream, entries),
     ...writes,
   };
 }

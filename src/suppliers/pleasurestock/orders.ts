@@ -30,9 +30,12 @@ export interface PleasurestockOrders {
 }
 
 /**
- * Orders through the External API. The list has no lines, so each listed order's lines come from
- * its detail once: they never change after creation and are remembered in a bounded map, so a
- * later page (or a refetch of this one) costs only the list call.
+ * Orders through the External API. The list has no lines and dates orders to the day only, and
+ * the document offers no batched detail read (GET /external/orders/{orderNumber} takes one order;
+ * the list has no `ids` or `include` parameter), so the first sight of an order costs one detail
+ * call, however many requests see it at once. Lines and creation time never change after creation
+ * and are remembered in a bounded map, so a later page (or a refetch of this one) costs only the
+ * list call.
  */
 export function createOrderReader(upstream: PleasurestockClient, options: OrderReaderOptions): PleasurestockOrders {
   const now = options.now ?? Date.now;
@@ -52,6 +55,17 @@ export function createOrderReader(upstream: PleasurestockClient, options: OrderR
     return read;
   };
 
+  const detailsInFlight = new Map<string, Promise<{ order: OrderModel; facts: OrderFacts } | null>>();
+  /** One detail call per order at a time: concurrent readers of the same order share it. */
+  const readDetail = (orderNumber: string) => {
+    let reading = detailsInFlight.get(orderNumber);
+    if (!reading) {
+      reading = options.limit(() => fetchDetail(orderNumber)).finally(() => detailsInFlight.delete(orderNumber));
+      detailsInFlight.set(orderNumber, reading);
+    }
+    return reading;
+  };
+
   const factsOf = async (listed: readonly OrderListItemWire[]): Promise<Map<string, OrderFacts>> => {
     const known = new Map<string, OrderFacts>();
     const missing: string[] = [];
@@ -61,13 +75,11 @@ export function createOrderReader(upstream: PleasurestockClient, options: OrderR
       else if (!missing.includes(orderNumber)) missing.push(orderNumber);
     }
     await Promise.all(
-      missing.map((orderNumber) =>
-        options.limit(async () => {
-          const read = await fetchDetail(orderNumber);
-          if (!read) throw new SupplierContractError('pleasurestock', 'getOrder', 'an order the list shows has no detail');
-          known.set(orderNumber, read.facts);
-        }),
-      ),
+      missing.map(async (orderNumber) => {
+        const read = await readDetail(orderNumber);
+        if (!read) throw new SupplierContractError('pleasurestock', 'getOrder', 'an order the list shows has no detail');
+        known.set(orderNumber, read.facts);
+      }),
     );
     return known;
   };
@@ -105,7 +117,7 @@ export function createOrderReader(upstream: PleasurestockClient, options: OrderR
           const held = recent.get(orderNumber);
           if (held && now() - held.at < options.ordersTtlMs) return found.set(orderNumber, held.order);
           if (orderNumber.trim() === '') return found.set(orderNumber, null);
-          const read = await options.limit(() => fetchDetail(orderNumber));
+          const read = await readDetail(orderNumber);
           return found.set(orderNumber, read?.order ?? null);
         }),
       );

@@ -58,6 +58,6 @@ export async function placeOrder(upstream: PleasurestockClient, orders: Pleasure
   const created = readOk(CreateOrderResponseWire, answer, 'createOrder').data.orders;
   const only = created.length === 1 ? created[0]! : null;
   const lines = only && mapped('createOrder', () => linesFromRequest(request, only));
-  if (only && lines) return { kind: 'placed', orders: [mapped('createOrder', () => toPlacedOrder(only, request, lines))] };
-  return { kind: 'placed', orders: await readPlacedOrders(orders, created.map((order) => order.orderNumber), request) };
+  if (only && lines) return { kind: 'placed', orders: [mapped('createOrder', () => toPlacedOrder(only, request, lines))], answer: answer.body };
+  return { kind: 'placed', orders: await readPlacedOrders(orders, created.map((order) => order.orderNumber), request), answer: answer.body };
 }

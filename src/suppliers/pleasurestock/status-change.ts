@@ -15,10 +15,11 @@ const ALLOWED_TARGETS = Object.keys(SETTABLE_ORDER_STATUS).join(', ');
 /**
  * PUT /external/orders/{orderNumber}/status (updateOrderStatus), then the order read again
  * (getOrder), since the answer carries only the new status. A target PleasureStock cannot set is
- * refused before any call; the supplier's refused transition (including setting the status the
- * order already has, per the spec) is INVALID_TRANSITION, an unknown order NOT_FOUND and a key
- * without the manager role FORBIDDEN. `externalOrderId` is never sent: it would replace the token
- * findPlacement looks placements up by.
+ * refused before any call; the supplier's refused transition is INVALID_TRANSITION, an unknown
+ * order NOT_FOUND and a key without the manager role FORBIDDEN. The spec refuses setting the
+ * status an order already has; that refusal is read as done (the order read afresh), so a
+ * cancel of a cancelled order, or a retry whose first answer was lost, succeeds. `externalOrderId`
+ * is never sent: it would replace the token findPlacement looks placements up by.
  */
 export async function changeOrderStatus(
   upstream: PleasurestockClient,
@@ -40,7 +41,10 @@ export async function changeOrderStatus(
   if (answer.status === 404) return notFound(orderNumber);
   if (answer.status === 400 || answer.status === 403) {
     const error = expectBody(ErrorWire, answer, 'pleasurestock', 'updateOrderStatus');
-    return { kind: 'rejected', refusals: answer.status === 403 ? [forbidden(error)] : statusRefusals(error) };
+    if (answer.status === 403) return { kind: 'rejected', refusals: [forbidden(error)] };
+    const refusals = statusRefusals(error);
+    const already = refusals[0]?.code === 'INVALID_TRANSITION' ? await orders.fresh(orderNumber) : null;
+    return already?.supplierStatus === target ? { kind: 'done', value: already } : { kind: 'rejected', refusals };
   }
   readOk(UpdateOrderStatusResponseWire, answer, 'updateOrderStatus');
   const order = await orders.fresh(orderNumber);

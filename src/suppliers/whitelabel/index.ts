@@ -10,6 +10,7 @@ import { RefreshingSnapshot } from '../shared/refreshing-snapshot.ts';
 import { createWhitelabelClient, type WhitelabelConnection } from './client.ts';
 import { toInventory, toOrderChanges, toPendingShipments, toProducts, toTrackingUpdates, toWallet } from './mapping.ts';
 import { OrderReader } from './orders.ts';
+import { createShipmentList } from './shipments.ts';
 import { CatalogResponse, OrderUpdatesResponse, PendingTrackingResponse, WalletResponse } from './wire.ts';
 import { createWhitelabelWrites } from './writes.ts';
 
@@ -20,7 +21,8 @@ export type { WhitelabelConnection } from './client.ts';
 export const whitelabel = {
   id: 'whitelabel',
   name: SUPPLIER_NAMES.whitelabel,
-  // What the supplier offers. It has no shipment list: shipments come inside their order.
+  // What the supplier offers. It has no shipment list: shipments come inside their order, and
+  // listShipments reads them from the order list (see shipments.ts).
   rateLimits: [
     { scope: 'read', limit: 100, windowSeconds: 60 },
     { scope: 'write', limit: 30, windowSeconds: 60 },
@@ -36,6 +38,8 @@ export interface WhitelabelAdapterOptions extends WhitelabelConnection {
   walletTtlMs?: number;
   /** simultaneous GET /orders/{id} calls at most (default 4) */
   maxConcurrent?: number;
+  /** how long the shipment list, read from every order, is reused (default 10 s) */
+  shipmentsTtlMs?: number;
 }
 
 /** Orders and wallets are never served older than this, whatever the options say. */
@@ -54,8 +58,9 @@ interface Catalog {
 /**
  * The WhiteLabel adapter, reading with the store credential. Products and stock come from the one
  * unpaged catalog (cached, refreshed in the background); orders from the paged list or one by one,
- * with their shipments embedded. Writes (see writes.ts) sign with the store credential, except
- * shipment admin, which needs `ops` and is refused FORBIDDEN without it.
+ * with their shipments embedded, which listShipments also reads from the order list. Writes (see
+ * writes.ts) sign with the store credential, except shipment admin, which needs `ops` and is
+ * refused FORBIDDEN without it.
  */
 export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): SupplierAdapter {
   const upstream = createWhitelabelClient(options);
@@ -103,7 +108,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
       const search = filter.search?.trim().toLowerCase();
       const skus = filter.skus ? new Set(filter.skus) : null;
       const matching = (await catalog.get()).products.filter(
-        (p) => (!skus || skus.has(p.sku)) && (!search || p.name.toLowerCase().includes(search) || p.sku.toLowerCase().includes(search)),
+        (p) => (!skus || skus.has(p.sku)) && (!search || [p.name, p.sku, p.description ?? ''].some((text) => text.toLowerCase().includes(search))),
       );
       return sliceWindow(matching, window);
     },
@@ -120,6 +125,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     },
     listOrders: (window, filter) => orders.list(window, filter),
     getOrders: (ids) => orders.get(ids),
+    listShipments: createShipmentList(orders, { ttlMs: options.shipmentsTtlMs ?? 10_000 }),
     async getShipmentsByOrder(ids) {
       return (await orders.get(ids)).map((order) => order?.shipments ?? []);
     },

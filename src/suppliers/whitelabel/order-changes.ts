@@ -8,6 +8,7 @@ import { readData } from './answers.ts';
 import type { WhitelabelClient } from './client.ts';
 import type { OrderReader } from './orders.ts';
 import { changeRefusals } from './refusals.ts';
+import type { ShipmentAdmin } from './shipment-admin.ts';
 import { AcknowledgedResponse, OrderCancelledResponse, WriteErrorWire } from './write-wire.ts';
 
 /** CancelOrderRequest.reason: at most 500 characters. */
@@ -15,11 +16,18 @@ const MAX_REASON = 500;
 /** AcknowledgeTrackingRequest.order_ids: 1 to 100. */
 const ACKNOWLEDGE_BATCH = 100;
 
-/** The merchant's changes to its orders: cancel (the one status it may set) and tracking acknowledgement. */
+/** Shipments that can still be marked shipped. */
+const UNSHIPPED = new Set(['PENDING', 'LABEL_CREATED']);
+
+/**
+ * The merchant's changes to its orders: cancel (the one status a store sets), shipping through
+ * shipment admin, and tracking acknowledgement.
+ */
 export class OrderChanges {
   constructor(
     private readonly upstream: WhitelabelClient,
     private readonly orders: OrderReader,
+    private readonly shipments: ShipmentAdmin,
   ) {}
 
   /**
@@ -48,20 +56,40 @@ export class OrderChanges {
   }
 
   /**
-   * The only status a merchant sets at WhiteLabel is CANCELLED (through cancel); every other
-   * status moves with the supplier's fulfilment or with shipment admin, so it is refused.
+   * CANCELLED cancels; SHIPPED marks the order's labelled shipment shipped with its label's
+   * tracking number (shipment admin, so FORBIDDEN without the ops credential; the shipment is
+   * made first with createShipment, whose carrier and service nothing here could guess). An order
+   * already SHIPPED is answered as it is. Every other status moves with WhiteLabel's fulfilment:
+   * UNSUPPORTED_BY_SUPPLIER. The comment is a cancel's reason; a shipment keeps none.
    */
   updateStatus(id: string, status: OrderStatus, comment: string | null): Promise<ChangeOutcome<OrderModel>> {
     if (status === 'CANCELLED') return this.cancel(id, comment);
+    if (status === 'SHIPPED') return this.ship(id);
     return Promise.resolve(
       rejected([
         {
           code: 'UNSUPPORTED_BY_SUPPLIER',
-          message: `WhiteLabel lets a store set only CANCELLED, not ${status}; shipping goes through createShipment and markShipmentShipped`,
+          message: `WhiteLabel lets a store set only CANCELLED, or SHIPPED once createShipment has labelled the order; ${status} follows its fulfilment and markShipmentShipped`,
           field: ['status'],
         },
       ]),
     );
+  }
+
+  private async ship(id: string): Promise<ChangeOutcome<OrderModel>> {
+    const order = await this.orders.reload(id);
+    if (!order) return rejected([{ code: 'NOT_FOUND', message: `WhiteLabel has no order ${JSON.stringify(id)}` }]);
+    if (order.status === 'SHIPPED') return { kind: 'done', value: order };
+    const shipment = order.shipments?.find((s) => UNSHIPPED.has(s.status) && s.trackingNumber);
+    if (!shipment) {
+      const message = `WhiteLabel ships an order through its labelled shipment, and this ${order.supplierStatus} order has none: create it with createShipment first`;
+      return rejected([{ code: 'INVALID_TRANSITION', message, field: ['status'] }]);
+    }
+    const shipped = await this.shipments.markShipped(shipment.supplierShipmentId, { trackingNumber: shipment.trackingNumber! });
+    if (shipped.kind === 'rejected') return shipped;
+    const after = await this.orders.reload(id);
+    if (!after) throw new SupplierContractError('whitelabel', 'getOrder', 'has no order it has just shipped');
+    return { kind: 'done', value: after };
   }
 
   /**

@@ -31,6 +31,7 @@ export class OrderReader {
   readonly #limit: ReturnType<typeof pLimit>;
   readonly #pages = new Map<string, { at: number; page: Promise<OrderPage> }>();
   readonly #inFlight = new Map<string, Promise<OrderModel | null>>();
+  #revision = 0;
 
   constructor(
     private readonly upstream: WhitelabelClient,
@@ -52,6 +53,27 @@ export class OrderReader {
     const items = pages.flatMap((p) => p.orders).slice(plan.skip, plan.skip + window.limit);
     const total = Math.max(...pages.map((p) => p.total));
     return { items, hasMore: window.offset + window.limit < total && !pastCreatedAfter(items, filter) };
+  }
+
+  /**
+   * Every order, newest first: the first page of 100, then the rest in parallel, one call per 100
+   * orders (pages reused like the list's for the TTL).
+   */
+  async all(): Promise<OrderModel[]> {
+    const first = await this.#page(undefined, 1, MAX_PAGE_SIZE);
+    const more = Math.max(0, Math.ceil(first.total / MAX_PAGE_SIZE) - 1);
+    const rest = await Promise.all(Array.from({ length: more }, (_, i) => this.#page(undefined, i + 2, MAX_PAGE_SIZE)));
+    // An order created while the pages are read shifts the list: keep each order once.
+    const byId = new Map<string, OrderModel>();
+    for (const order of [first, ...rest].flatMap((page) => page.orders)) {
+      if (!byId.has(order.supplierOrderId)) byId.set(order.supplierOrderId, order);
+    }
+    return [...byId.values()];
+  }
+
+  /** Counts the writes this reader was told of (forget), so copies made from its reads know to drop. */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** One entry per id, in id order, null for an unknown id; recent orders cost no call. */
@@ -76,6 +98,7 @@ export class OrderReader {
   forget(id: string): void {
     this.#recent.forget(id);
     this.#pages.clear();
+    this.#revision += 1;
   }
 
   #page(status: WhitelabelOrderStatus | undefined, page: number, size: number): Promise<OrderPage> {

@@ -43,7 +43,7 @@ export class OrderPlacement {
     if (invalid.length > 0) return { kind: 'rejected', refusals: invalid };
     const sent = await this.#send(toCreateOrderBody(request));
     if (sent.kind === 'refused') return { kind: 'rejected', refusals: placementRefusals(sent.error, request) };
-    return { kind: 'placed', orders: [await this.#placed(sent.created, request)] };
+    return { kind: 'placed', orders: [await this.#placed(sent.created, request)], answer: sent.created };
   }
 
   /**
@@ -62,7 +62,7 @@ export class OrderPlacement {
     const sent = await this.#send(probe);
     switch (sent.kind) {
       case 'repeat':
-        return { kind: 'placed', orders: [await this.#placed(sent.created, request)] };
+        return { kind: 'placed', orders: [await this.#placed(sent.created, request)], answer: sent.created };
       case 'created':
         throw new SupplierContractError('whitelabel', 'createOrder', `placed an order for the unknown SKU ${LOOKUP_PROBE_SKU}`);
       case 'refused': {

@@ -38,8 +38,8 @@ export interface WhitelabelWriteDeps {
  */
 export function createWhitelabelWrites(deps: WhitelabelWriteDeps): WhitelabelWrites {
   const placement = new OrderPlacement(deps.store, deps.orders);
-  const changes = new OrderChanges(deps.store, deps.orders);
   const shipments = new ShipmentAdmin(deps.ops, deps.orders);
+  const changes = new OrderChanges(deps.store, deps.orders, shipments);
   return {
     validatePlacement: (request) => checkPlacement(request, deps.cachedCatalog()),
     createOrder: (request) => placement.create(request),
