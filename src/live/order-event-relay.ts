@@ -45,6 +45,14 @@ export async function relayOrderEvents(store: Store, hub: LiveHub, logError: (er
     (payload) => {
       const announced = parseAnnouncement(payload);
       if (!announced || announced.schema !== schema) return;
+      // With nobody subscribed in this process the event is not read back (a write through the
+      // gateway then costs no extra query); it only moves the point a catch-up would start from.
+      if (hub.listeners === 0 && waiting.length === 0) {
+        reading = reading.then(() => {
+          if (BigInt(announced.id) > newest) newest = BigInt(announced.id);
+        });
+        return;
+      }
       waiting.push(announced.id);
       // Chained, so a batch is never emitted before the one announced ahead of it.
       reading = reading.then(readWaiting).catch(logError);
