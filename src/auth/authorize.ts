@@ -23,7 +23,7 @@ export function unauthenticated(): GraphQLError {
 export function forbidden(caller: Caller, operation: OperationDefinitionNode): GraphQLError | null {
   const needed = requiredRole(operation);
   if (RANK[caller.role] >= RANK[needed]) return null;
-  return new GraphQLError(`this operation needs a ${needed} key; yours is a ${caller.role} key`, {
+  return new GraphQLError(`this operation needs ${withArticle(needed)} key; yours is ${withArticle(caller.role)} key`, {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
   });
 }
@@ -44,3 +44,6 @@ export function authorizationPlugin<C extends { caller: Caller }>(): ApolloServe
     },
   };
 }
+
+/** "an admin", "a partner", "a reader". */
+const withArticle = (role: Role) => (/^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`);

@@ -39,6 +39,7 @@ describe('API keys and roles', () => {
       'sg_test_partner',
     );
     expect(admin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(admin.errors?.[0]?.message).toBe('this operation needs an admin key; yours is a partner key');
   });
 
   it('shows a partner only the orders it placed: another’s answers as not found and no supplier is called', async () => {
