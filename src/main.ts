@@ -1,6 +1,7 @@
 import { startRuntime } from './app/runtime.ts';
 import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig, type SuppliersConfig } from './config.ts';
+import { SUPPLIER_IDS } from './domain/supplier.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createGateway } from './http/server.ts';
 import { createLogger } from './logging/logger.ts';
@@ -53,7 +54,14 @@ async function main(): Promise<void> {
   const gateway = await createGateway({ orders: runtime.orders, metrics, logger, apiKeys, webhooks, playground, cost: config.cost, live: runtime.live });
   const url = await gateway.listen(config.port, config.host);
   pointWebhooksAt(new URL(url).origin);
-  logger.info({ url, mode: config.mode }, `supplygraph listening on ${url} (${config.mode} mode)`);
+  // A supplier with no variables at all is simply not served (the merchant may not buy from it):
+  // the start line says which are, so one forgotten entirely is seen at once.
+  const served = SUPPLIER_IDS.filter((id) => suppliers[id] !== undefined);
+  const notServed = SUPPLIER_IDS.filter((id) => suppliers[id] === undefined);
+  logger.info(
+    { url, mode: config.mode, suppliers: served, notServed },
+    `supplygraph listening on ${url} (${config.mode} mode; suppliers: ${served.join(', ')}${notServed.length > 0 ? `; not configured: ${notServed.join(', ')}` : ''})`,
+  );
 
   const stop = async (signal: string) => {
     logger.info({ signal }, `supplygraph stopping (${signal})`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts the gateway exactly as `npm start` does, on a free port, and waits for its URL. */
-async function startGatewayProcess(): Promise<{ child: ChildProcess; url: string }> {
+async function startGatewayProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SUPPLYGRAPH_DATA_DIR: 'memory' },
@@ -26,17 +26,22 @@ async function startGatewayProcess(): Promise<{ child: ChildProcess; url: string
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 describe('npm start', () => {
-  let gateway: { child: ChildProcess; url: string };
+  let gateway: { child: ChildProcess; url: string; output: () => string };
   beforeAll(async () => {
     gateway = await startGatewayProcess();
   }, 30_000);
   afterAll(async () => {
     gateway.child.kill('SIGTERM');
     await once(gateway.child, 'exit');
+  });
+
+  it('says on its start line which suppliers it serves', () => {
+    const line = gateway.output().split('\n').find((text) => text.includes('listening on'))!;
+    expect(JSON.parse(line)).toMatchObject({ mode: 'sandbox', suppliers: ['centre', 'whitelabel', 'pleasurestock', 'ordersapi', 'cenports'], notServed: [] });
   });
 
   it('serves the five suppliers with their capabilities over GraphQL', async () => {
