@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import type { InventoryLevelModel, OrderModel, ProductModel, ShipmentModel, TransactionModel, WalletModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
+import { recordTransaction } from '../orders/transaction-follower.ts';
 import type { Store } from '../store/open.ts';
 import type { BatchRead } from '../suppliers/adapter.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import { RequestSuppliers } from './request-suppliers.ts';
+
+const FINAL_TRANSACTION = new Set(['COMPLETED', 'FAILED']);
 
 /** ids per batch call where an adapter declares no maximum of its own */
 const DEFAULT_BATCH_SIZE = 500;
@@ -54,15 +57,21 @@ export class Loaders {
   transaction(supplier: SupplierId): DataLoader<string, TransactionModel | null> {
     return this.#loader(supplier, 'transaction', async (handles) => {
       const recorded = await this.store.transactions.get(supplier, handles);
-      const open = handles.filter((_, i) => !recorded[i] || !['COMPLETED', 'FAILED'].includes(recorded[i]!.status));
+      const open = handles.filter((_, i) => !recorded[i] || !FINAL_TRANSACTION.has(recorded[i]!.status));
       const adapter = this.#base.require(supplier);
       const live = open.length > 0 && adapter.getTransactions ? await adapter.getTransactions(open) : [];
-      return handles.map((handle, i) => {
-        const fresh = live[open.indexOf(handle)];
-        const known = recorded[i];
-        if (!fresh) return known ?? null;
-        return known ? { ...fresh, kind: known.kind, supplierOrderIds: known.supplierOrderIds } : fresh;
-      });
+      return Promise.all(
+        handles.map(async (handle, i) => {
+          const fresh = live[open.indexOf(handle)];
+          const known = recorded[i];
+          if (!fresh) return known ?? null;
+          if (!known) return fresh;
+          // Final at the supplier before the follower's next poll: recorded (and its orders
+          // journaled) now, so whoever reads COMPLETED can read the orders it made.
+          if (FINAL_TRANSACTION.has(fresh.status)) return recordTransaction({ suppliers: this.#base, store: this.store, now: Date.now }, known, fresh);
+          return { ...fresh, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
+        }),
+      );
     }, 'getTransactions');
   }
 

@@ -56,15 +56,7 @@ async function follow(deps: FollowerDeps, stored: (TransactionModel & { placemen
       await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
       continue;
     }
-    // The supplier's answer says how it stands; what was submitted is only known to us.
-    const merged: TransactionModel = { ...live, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
-    await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
-    // A failed creation may be the duplicate of an earlier attempt that did go through: the
-    // orders its tokens name are looked up either way, and journaled if they exist.
-    if (FINAL.has(merged.status) && merged.kind === 'createOrder' && adapter.getOrders) {
-      const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
-      await journalCreatedOrders(deps, known.placementId ?? null, merged, orders);
-    }
+    const merged = await recordTransaction(deps, known, live);
     if (!FINAL.has(merged.status)) {
       await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
     }
@@ -72,11 +64,35 @@ async function follow(deps: FollowerDeps, stored: (TransactionModel & { placemen
 }
 
 /**
+ * Records what the supplier now says of a transaction the gateway follows, and once it is final
+ * journals the orders a createOrder made. The follower calls it on every poll; a read that meets a
+ * transaction final at the supplier before the follower's next poll calls it too, so a partner
+ * that sees COMPLETED can read its orders at once. Answers the transaction as recorded.
+ */
+export async function recordTransaction(
+  deps: Pick<FollowerDeps, 'suppliers' | 'store' | 'now'>,
+  known: TransactionModel & { placementId?: string | null },
+  live: TransactionModel,
+): Promise<TransactionModel> {
+  // The supplier's answer says how it stands; what was submitted is only known to us.
+  const merged: TransactionModel = { ...live, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
+  await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
+  // A failed creation may be the duplicate of an earlier attempt that did go through: the
+  // orders its tokens name are looked up either way, and journaled if they exist.
+  const adapter = deps.suppliers.get(known.supplier);
+  if (FINAL.has(merged.status) && merged.kind === 'createOrder' && adapter?.getOrders) {
+    const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
+    await journalCreatedOrders(deps, known.placementId ?? null, merged, orders);
+  }
+  return merged;
+}
+
+/**
  * Journals the orders a createOrder transaction made as their placement's: the caller's scope (so
  * placedBy finds them), the request sent, and the submission's answer with the final transaction.
  * Without a placement (none recorded) they are kept under the scope 'transaction'.
  */
-async function journalCreatedOrders(deps: FollowerDeps, placementId: string | null, transaction: TransactionModel, orders: OrderModel[]): Promise<void> {
+async function journalCreatedOrders(deps: Pick<FollowerDeps, 'store' | 'now'>, placementId: string | null, transaction: TransactionModel, orders: OrderModel[]): Promise<void> {
   if (orders.length === 0) return;
   const placement = placementId ? await deps.store.placements.get<PlacementRequest, RecordedOutcome>(placementId) : null;
   const submitted = placement?.outcome?.kind === 'submitted' ? placement.outcome.answer : undefined;

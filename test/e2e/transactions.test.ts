@@ -74,6 +74,28 @@ describe('the gateway follows Cenports transactions', () => {
     expect(seen.length).toBeLessThanOrEqual(7);
   }, 30_000);
 
+  it('lets a partner that reads COMPLETED act on its order at once, before the follower\'s next poll', async () => {
+    const placed = await gateway.query<Placed>(CREATE_ORDER, { input: cart(gateway.sandboxes, ['CENPORTS'], freshKey('partner')) }, 'sg_test_partner');
+    const transaction = placed.data!.createOrder.transactions[0]!;
+    // Four polls in (three, if an older open transaction was polled meanwhile), the follower's
+    // next one is seconds away: the reads below come well before it.
+    const before = getTransactionCalls();
+    await until(async () => getTransactionCalls() - before, (polls) => polls >= 4, 10_000);
+    shiftMs += DELAY_MS;
+
+    const read = await gateway.query<TransactionNode>(TRANSACTION, { id: transaction.id }, 'sg_test_partner');
+    expect(read.data!.node.status).toBe('COMPLETED');
+    const [order] = read.data!.node.orders;
+    // Its own order at once: Cenports cancels nothing, so the answer is UNSUPPORTED_BY_SUPPLIER,
+    // where an order not (yet) known as the partner's would be NOT_FOUND.
+    const cancel = await gateway.query<{ cancelOrder: { userErrors: { code: string }[] } }>(
+      'mutation ($id: ID!) { cancelOrder(input: { orderId: $id }) { userErrors { code } } }',
+      { id: order!.id },
+      'sg_test_partner',
+    );
+    expect(cancel.data!.cancelOrder.userErrors).toEqual([{ code: 'UNSUPPORTED_BY_SUPPLIER' }]);
+  }, 30_000);
+
   it('brings a FAILED transaction\'s per-item errors through GraphQL as Cenports reported them', async () => {
     // Cenports keeps the customer order number (the client's externalReference) unique per
     // channel: a second cart with another key and the same reference fails when it is processed.
