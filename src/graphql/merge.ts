@@ -55,17 +55,20 @@ interface SourceState<K extends string, T> {
 /** Windows grow up to this many items while a page has found nothing, to scan in fewer calls. */
 const MAX_SCAN_WINDOW = 100;
 /**
- * A page that has found nothing reads on (an empty page never claims a next one), up to this
- * many rounds: only a source that never ends, or a list of many thousand items of which the
- * filter accepts none, gets there.
+ * A page that has found nothing reads on, so an empty page rarely claims a next one, but for at
+ * most this many rounds (windows growing to 100: about a thousand items a supplier): one query
+ * with a filter no supplier can apply must not spend a supplier's whole rate limit. Past it the
+ * page comes back empty with hasNextPage and a cursor past what was read, and paging on goes on
+ * from there.
  */
-const MAX_EMPTY_ROUNDS = 200;
+const MAX_EMPTY_ROUNDS = 10;
 
 /**
  * Merges per-supplier lists into one page in one global order. Each source is read in windows
  * from where the position left it, so paging on visits every item exactly once; a source that
  * fails is reported and skipped, never blanking the others. A page comes back empty only when
- * every source is finished (or failed), and then says it has no next page.
+ * every source is finished (or failed), and then says it has no next page, or when a filter
+ * found nothing in MAX_EMPTY_ROUNDS rounds of reading.
  */
 export async function mergePage<K extends string, T>(
   sources: readonly MergeSource<K, T>[],

@@ -123,6 +123,22 @@ describe('mergePage', () => {
     expect(none.end.finished).toEqual(['a', 'b']);
   });
 
+  it('bounds the reading for a filter that matches nothing: an empty page with a cursor past what was read', async () => {
+    const long = source('a', Array.from({ length: 5_000 }, (_, i) => i + 1));
+    const page = await mergePage([long], { first: 10, after: MERGE_START, compare: newestFirst, accept: () => false });
+    expect(page.items).toEqual([]);
+    expect(page.hasNextPage).toBe(true);
+    // ten windows growing from 10 to 100: some hundreds of items, not all five thousand
+    expect(long.calls).toBe(10);
+    const read = page.end.consumed.a!;
+    expect(read).toBeGreaterThan(500);
+    expect(read).toBeLessThan(1_000);
+    // paging on resumes past what was read: the next item on, and nothing before it again
+    const wanted = 5_000 - read - 5;
+    const next = await mergePage([long], { first: 10, after: page.end, compare: newestFirst, accept: (item) => item.at >= wanted - 1 });
+    expect(next.items.map((e) => e.item.at)).toEqual([5_000 - read, 5_000 - read - 1, 5_000 - read - 2, 5_000 - read - 3, 5_000 - read - 4, wanted, wanted - 1]);
+  });
+
   it('stops at maxRounds once the page has an item, and resumes from there', async () => {
     const sources = [source('a', Array.from({ length: 20 }, (_, i) => i + 1))];
     const even = (item: Item) => item.at % 2 === 0;
