@@ -38,6 +38,17 @@ describe('cenports adapter: OAuth2 client-credentials token', () => {
     expect(statusesOf(sandbox, 'getOrders')).toEqual({ 200: 3 });
   });
 
+  it('renews once for 20 concurrent reads that find the token due for renewal', async () => {
+    const adapter = adapterFor(sandbox, { now: () => clock });
+    await adapter.listOrders({ offset: 0, limit: 1 }, {});
+    clock += TOKEN_TTL_MS - 30_000; // inside the renewal margin: every read below wants a new token
+    sandbox.stats.reset();
+    const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => adapter.listOrders({ offset: i * 4, limit: 4 }, {})));
+    expect(pages.every((page) => page.items.length === 4)).toBe(true);
+    expect(sandbox.stats.count('authorize')).toBe(1);
+    expect(statusesOf(sandbox, 'getOrders')).toEqual({ 200: 20 });
+  });
+
   it('re-authorizes and retries once when Cenports refuses a token the adapter still trusted', async () => {
     const frozen = clock; // the adapter's clock stands still, so it never renews on its own
     const adapter = adapterFor(sandbox, { now: () => frozen });
