@@ -50,6 +50,19 @@ describe('pleasurestock adapter: orders', () => {
     sandbox.stats.reset();
   });
 
+  it('reads a cold page\'s order details at most four at a time, and more than one at a time', async () => {
+    sandbox.faults.set([{ kind: 'latency', ms: 30, operations: ['getOrder'] }]);
+    const page = await adapterFor(sandbox).listOrders({ offset: 0, limit: 24 }, {});
+    expect(page.items).toHaveLength(24);
+    const details = sandbox.stats.spans().filter((span) => span.operationId === 'getOrder');
+    expect(details).toHaveLength(24);
+    // the most detail calls the sandbox was serving at one instant
+    const inFlight = (at: number) => details.filter((span) => span.startMs <= at && at < span.endMs).length;
+    const most = Math.max(...details.map((span) => inFlight(span.startMs)));
+    expect(most).toBeLessThanOrEqual(4);
+    expect(most).toBeGreaterThan(1);
+  });
+
   it('lists orders newest first with lines, exact totals and every status mapped', async () => {
     const adapter = adapterFor(sandbox);
     const page = await adapter.listOrders({ offset: 0, limit: 20 }, {});
