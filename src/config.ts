@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseApiKeyList } from './auth/api-keys.ts';
+import { DEFAULT_UNANSWERED_SETTLE_MS } from './orders/place-cart.ts';
 import { DEFAULT_QUERY_COST, type QueryCostOptions } from './graphql/cost/options.ts';
 import type { BreakerOptions, RetryOptions } from './suppliers/http/resilience.ts';
 import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
@@ -131,7 +132,7 @@ const Gateway = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
-  SUPPLYGRAPH_UNANSWERED_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  SUPPLYGRAPH_UNANSWERED_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_UNANSWERED_SETTLE_MS),
   SUPPLYGRAPH_POLLING: z.enum(['on', 'off']).default('on'),
   // At least 5 s, so no setting can poll a supplier past its documented limits.
   SUPPLYGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(5_000).max(3_600_000).optional(),

@@ -4,6 +4,7 @@ import type { OrderServiceDeps } from '../orders/place-cart.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import { Loaders } from './loaders.ts';
+import { RequestSuppliers } from './request-suppliers.ts';
 import { PartialErrors } from './partial-errors.ts';
 
 /** What every resolver receives: built fresh for each request. */
@@ -25,10 +26,10 @@ export interface GatewayContext {
 }
 
 export function createContext(orders: OrderServiceDeps, caller: Caller): Omit<GatewayContext, 'requestId'> {
-  const loaders = new Loaders(orders.suppliers, orders.store);
+  const loaders = new Loaders(orders.suppliers, orders.store, orders.now);
   return {
     // The request's own view: a list read asked twice (aliased fields) reaches the supplier once.
-    suppliers: loaders.suppliers,
+    suppliers: new RequestSuppliers(orders.suppliers),
     store: orders.store,
     orders,
     caller,

@@ -1,13 +1,10 @@
 import DataLoader from 'dataloader';
 import type { InventoryLevelModel, OrderModel, ProductModel, ShipmentModel, TransactionModel, WalletModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
-import { recordTransaction } from '../orders/transaction-follower.ts';
+import { isFinalTransaction, mergeTransaction, recordTransaction } from '../orders/transaction-follower.ts';
 import type { Store } from '../store/open.ts';
 import type { BatchRead } from '../suppliers/adapter.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
-import { RequestSuppliers } from './request-suppliers.ts';
-
-const FINAL_TRANSACTION = new Set(['COMPLETED', 'FAILED']);
 
 /** ids per batch call where an adapter declares no maximum of its own */
 const DEFAULT_BATCH_SIZE = 500;
@@ -19,33 +16,25 @@ const DEFAULT_BATCH_SIZE = 500;
 export class Loaders {
   readonly #loaders = new Map<string, DataLoader<string, unknown>>();
   readonly #wallets = new Map<SupplierId, Promise<WalletModel>>();
-  readonly #base: SupplierRegistry;
-  /** the suppliers for this request's resolvers: list reads memoised per supplier, window and filter */
-  readonly suppliers: SupplierRegistry;
-
   constructor(
-    suppliers: SupplierRegistry,
+    private readonly suppliers: SupplierRegistry,
     private readonly store: Store,
-  ) {
-    // Loaders made from a request's own view (a subscription makes one per update) start a memo
-    // of their own over the real adapters rather than reading through the previous one.
-    this.#base = suppliers instanceof RequestSuppliers ? suppliers.base : suppliers;
-    this.suppliers = new RequestSuppliers(this.#base);
-  }
+    private readonly now: () => number = Date.now,
+  ) {}
 
   product(supplier: SupplierId): DataLoader<string, ProductModel | null> {
-    return this.#loader(supplier, 'product', (ids) => this.#base.require(supplier).getProducts?.(ids) ?? nulls(ids), 'getProducts');
+    return this.#loader(supplier, 'product', (ids) => this.suppliers.require(supplier).getProducts?.(ids) ?? nulls(ids), 'getProducts');
   }
 
   order(supplier: SupplierId): DataLoader<string, OrderModel | null> {
-    return this.#loader(supplier, 'order', (ids) => this.#base.require(supplier).getOrders?.(ids) ?? nulls(ids), 'getOrders');
+    return this.#loader(supplier, 'order', (ids) => this.suppliers.require(supplier).getOrders?.(ids) ?? nulls(ids), 'getOrders');
   }
 
   shipmentsOfOrder(supplier: SupplierId): DataLoader<string, ShipmentModel[]> {
     return this.#loader(
       supplier,
       'shipmentsOfOrder',
-      (ids) => this.#base.require(supplier).getShipmentsByOrder?.(ids) ?? Promise.resolve(ids.map(() => [])),
+      (ids) => this.suppliers.require(supplier).getShipmentsByOrder?.(ids) ?? Promise.resolve(ids.map(() => [])),
       'getShipmentsByOrder',
     );
   }
@@ -57,8 +46,8 @@ export class Loaders {
   transaction(supplier: SupplierId): DataLoader<string, TransactionModel | null> {
     return this.#loader(supplier, 'transaction', async (handles) => {
       const recorded = await this.store.transactions.get(supplier, handles);
-      const open = handles.filter((_, i) => !recorded[i] || !FINAL_TRANSACTION.has(recorded[i]!.status));
-      const adapter = this.#base.require(supplier);
+      const open = handles.filter((_, i) => !recorded[i] || !isFinalTransaction(recorded[i]!));
+      const adapter = this.suppliers.require(supplier);
       const live = open.length > 0 && adapter.getTransactions ? await adapter.getTransactions(open) : [];
       return Promise.all(
         handles.map(async (handle, i) => {
@@ -68,8 +57,8 @@ export class Loaders {
           if (!known) return fresh;
           // Final at the supplier before the follower's next poll: recorded (and its orders
           // journaled) now, so whoever reads COMPLETED can read the orders it made.
-          if (FINAL_TRANSACTION.has(fresh.status)) return recordTransaction({ suppliers: this.#base, store: this.store, now: Date.now }, known, fresh);
-          return { ...fresh, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
+          if (isFinalTransaction(fresh)) return recordTransaction({ suppliers: this.suppliers, store: this.store, now: this.now }, known, fresh);
+          return mergeTransaction(known, fresh);
         }),
       );
     }, 'getTransactions');
@@ -91,7 +80,7 @@ export class Loaders {
   /** Stock per SKU: one getInventory call for every SKU asked in the same tick. */
   inventoryOfSku(supplier: SupplierId): DataLoader<string, InventoryLevelModel[]> {
     return this.#loader(supplier, 'inventoryOfSku', async (skus) => {
-      const adapter = this.#base.require(supplier);
+      const adapter = this.suppliers.require(supplier);
       if (!adapter.getInventory) return skus.map(() => []);
       const levels = await adapter.getInventory({ skus });
       return skus.map((sku) => levels.filter((level) => level.sku === sku));
@@ -99,7 +88,7 @@ export class Loaders {
   }
 
   wallet(supplier: SupplierId): Promise<WalletModel> | null {
-    const adapter = this.#base.require(supplier);
+    const adapter = this.suppliers.require(supplier);
     if (!adapter.getWallet) return null;
     let wallet = this.#wallets.get(supplier);
     if (!wallet) {
@@ -119,7 +108,7 @@ export class Loaders {
     const key = `${supplier}:${kind}`;
     let loader = this.#loaders.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
-      const maxBatchSize = (call && this.#base.get(supplier)?.batchSizes?.[call]) || DEFAULT_BATCH_SIZE;
+      const maxBatchSize = (call && this.suppliers.get(supplier)?.batchSizes?.[call]) || DEFAULT_BATCH_SIZE;
       loader = new DataLoader<string, V>(batch, { maxBatchSize });
       this.#loaders.set(key, loader as DataLoader<string, unknown>);
     }

@@ -8,7 +8,7 @@ import { SupplierRegistry } from '../suppliers/registry.ts';
  * is not asked again within the request either.
  */
 export class RequestSuppliers extends SupplierRegistry {
-  constructor(readonly base: SupplierRegistry) {
+  constructor(base: SupplierRegistry) {
     const reads = new Map<string, Promise<unknown>>();
     super(base.list().map((adapter) => memoised(adapter, reads)));
   }

@@ -6,10 +6,6 @@ import type { UpstreamCallEvent } from '../suppliers/http/upstream.ts';
 /** The gateway's Prometheus metrics, one registry per gateway so tests can run several. */
 export interface GatewayMetrics {
   registry: Registry;
-  /** every call made to a supplier, by supplier, OpenAPI operationId and HTTP status ("error" when none) */
-  upstreamRequests: Counter<'supplier' | 'operation' | 'status'>;
-  /** how long each of those calls took */
-  upstreamDuration: Histogram<'supplier' | 'operation' | 'status'>;
   /** GraphQL operations by type (query, mutation, subscription) and outcome (ok, error) */
   operations: Counter<'type' | 'outcome'>;
   /** errors in GraphQL answers by their extensions.code */
@@ -94,8 +90,6 @@ export function createMetrics(): GatewayMetrics {
 
   return {
     registry,
-    upstreamRequests,
-    upstreamDuration,
     operations,
     graphqlErrors,
     recordUpstreamCall(call) {

@@ -1,30 +1,24 @@
 import type { Caller } from '../auth/api-keys.ts';
 import type { OrderStatus, ShipmentStatus } from '../domain/status.ts';
 import type { SupplierId } from '../domain/supplier.ts';
-import type { Store } from '../store/index.ts';
+import type { OrderKey, Store } from '../store/index.ts';
 import type { OrderUpdateModel, ShipmentUpdateModel } from './messages.ts';
-
-/** An order, by supplier and the supplier's id. */
-export interface OrderRef {
-  supplier: SupplierId;
-  supplierOrderId: string;
-}
 
 /** What a subscriber asked for; an absent or empty list does not filter. */
 export interface OrderUpdateFilterValues {
   suppliers?: readonly SupplierId[] | null;
   statuses?: readonly OrderStatus[] | null;
-  orders?: readonly OrderRef[] | null;
+  orders?: readonly OrderKey[] | null;
 }
 
 export interface ShipmentUpdateFilterValues {
   suppliers?: readonly SupplierId[] | null;
   statuses?: readonly ShipmentStatus[] | null;
-  orders?: readonly OrderRef[] | null;
+  orders?: readonly OrderKey[] | null;
 }
 
 const allows = <T>(list: readonly T[] | null | undefined, value: T) => !list?.length || list.includes(value);
-const namesOrder = (orders: readonly OrderRef[] | null | undefined, supplier: SupplierId, supplierOrderId: string | null) =>
+const namesOrder = (orders: readonly OrderKey[] | null | undefined, supplier: SupplierId, supplierOrderId: string | null) =>
   !orders?.length || orders.some((o) => o.supplier === supplier && o.supplierOrderId === supplierOrderId);
 
 export function matchesOrderUpdate(update: OrderUpdateModel, filter: OrderUpdateFilterValues): boolean {

@@ -10,10 +10,9 @@ import type { OrderUpdateModel, ShipmentUpdateModel } from './messages.ts';
 import { createNotifyBus } from './notify-bus.ts';
 import { relayOrderEvents } from './order-event-relay.ts';
 import { startPollers, type PollingOptions } from './pollers/index.ts';
-import type { Poller } from './pollers/poller.ts';
 
 export type { OrderUpdateModel, ShipmentUpdateModel } from './messages.ts';
-export type { OrderRef, OrderUpdateFilterValues, ShipmentUpdateFilterValues } from './filters.ts';
+export type { OrderUpdateFilterValues, ShipmentUpdateFilterValues } from './filters.ts';
 export type { PollingOptions } from './pollers/index.ts';
 
 /** What subscriptions read: this process's stream of updates, filtered per subscriber. */
@@ -21,8 +20,6 @@ export interface LiveUpdates {
   /** Order updates the caller may see that pass the filter, from now until the iterator is returned. */
   orderUpdates(filter: OrderUpdateFilterValues, caller: Caller): AsyncIterableIterator<OrderUpdateModel>;
   shipmentUpdates(filter: ShipmentUpdateFilterValues, caller: Caller): AsyncIterableIterator<ShipmentUpdateModel>;
-  /** the pollers running in this process (none when polling is off) */
-  readonly pollers: readonly Poller[];
   close(): Promise<void>;
 }
 
@@ -65,7 +62,6 @@ export async function startLiveUpdates(options: LiveUpdatesOptions): Promise<Liv
           ? message.update
           : null,
       ),
-    pollers,
     async close() {
       await Promise.all(pollers.map((poller) => poller.stop()));
       await stopRelay();

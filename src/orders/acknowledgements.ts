@@ -4,35 +4,59 @@ import { runOnce } from './run-once.ts';
 import { followedTransaction, groupIds, KEY_FIELD, shipmentParts, supplierChange, trackTransaction, type Changed } from './supplier-changes.ts';
 import { userError } from './user-errors.ts';
 
-/** One change per supplier holding some of the ids, all at once. */
-const eachSupplier = <K, T>(bySupplier: Map<K, string[]>, change: (supplier: K, ids: string[]) => Promise<T>): Promise<T[]> =>
-  Promise.all([...bySupplier].map(([supplier, ids]) => change(supplier, ids)));
+import type { SupplierAdapter } from '../suppliers/adapter.ts';
+import type { ChangeOutcome } from '../suppliers/writes.ts';
 
 // Acknowledging is idempotent by nature (an acknowledged order or shipment stays so), so after an
 // unknown outcome the acknowledgement is simply sent again; the key still spares the call on a replay.
 
-/** Acknowledges orders at each supplier that holds some, once per optional key. */
-export async function acknowledgeOrders(
+type OrderAcknowledgement = 'acknowledgeOrders' | 'acknowledgeTrackingUpdates';
+type OrderAcknowledgementInput = { orderIds: readonly string[]; idempotencyKey?: string | null };
+
+/**
+ * One acknowledgement of orders: sent to every supplier holding some of them at once, once per
+ * optional key, the suppliers' answers combined into one.
+ */
+async function acknowledgeAtEach<T, R>(
   deps: OrderServiceDeps,
   scope: string,
-  input: { orderIds: readonly string[]; idempotencyKey?: string | null },
-): Promise<Changed<OrderModel[]>> {
-  const { bySupplier, errors } = groupIds(input.orderIds, 'Order', ['input', 'orderIds']);
-  if (errors.length > 0) return { value: [], userErrors: errors };
+  input: OrderAcknowledgementInput,
+  operation: OrderAcknowledgement,
+  send: (adapter: SupplierAdapter) => ((ids: string[]) => Promise<ChangeOutcome<T>>) | undefined,
+  combine: (values: (T | null)[]) => R,
+): Promise<Changed<R>> {
+  const field = ['input', 'orderIds'];
+  const { bySupplier, errors } = groupIds(input.orderIds, 'Order', field);
+  if (errors.length > 0) return { value: combine([]), userErrors: errors };
   return runOnce(deps, scope, {
-    operation: 'acknowledgeOrders',
+    operation,
     key: input.idempotencyKey,
     keyField: KEY_FIELD,
     request: input,
     send: async () => {
-      const results = await eachSupplier(bySupplier, (supplier, ids) =>
-        supplierChange(deps, supplier, 'acknowledgeOrders', ['input', 'orderIds'], (a) => (a.acknowledgeOrders ? () => a.acknowledgeOrders!(ids) : null)),
+      const results = await Promise.all(
+        [...bySupplier].map(([supplier, ids]) =>
+          supplierChange(deps, supplier, operation, field, (a) => {
+            const call = send(a);
+            return call ? () => call(ids) : null;
+          }),
+        ),
       );
-      return { value: results.flatMap((r) => r.value ?? []), userErrors: results.flatMap((r) => r.userErrors) };
+      return { value: combine(results.map((r) => r.value)), userErrors: results.flatMap((r) => r.userErrors) };
     },
     afterUnknown: { kind: 'resend' },
   });
 }
+
+/** Acknowledges orders at each supplier that holds some, once per optional key. */
+export const acknowledgeOrders = (deps: OrderServiceDeps, scope: string, input: OrderAcknowledgementInput): Promise<Changed<OrderModel[]>> =>
+  acknowledgeAtEach(deps, scope, input, 'acknowledgeOrders', (a) => a.acknowledgeOrders?.bind(a), (values) => values.flatMap((v) => v ?? []));
+
+/** Tells each supplier that its tracking updates for these orders were processed, once per optional key. */
+export const acknowledgeTrackingUpdates = (deps: OrderServiceDeps, scope: string, input: OrderAcknowledgementInput): Promise<Changed<number>> =>
+  acknowledgeAtEach(deps, scope, input, 'acknowledgeTrackingUpdates', (a) => a.acknowledgeTrackingUpdates?.bind(a), (values) =>
+    values.reduce<number>((sum, v) => sum + (v ?? 0), 0),
+  );
 
 /** Acknowledges the shipments of one supplier through the transaction it submits, once per optional key. */
 export async function acknowledgeShipments(
@@ -59,30 +83,5 @@ export async function acknowledgeShipments(
     },
     afterUnknown: { kind: 'resend' },
     replay: (recorded) => followedTransaction(deps, recorded),
-  });
-}
-
-/** Tells each supplier that its tracking updates for these orders were processed, once per optional key. */
-export async function acknowledgeTrackingUpdates(
-  deps: OrderServiceDeps,
-  scope: string,
-  input: { orderIds: readonly string[]; idempotencyKey?: string | null },
-): Promise<Changed<number>> {
-  const { bySupplier, errors } = groupIds(input.orderIds, 'Order', ['input', 'orderIds']);
-  if (errors.length > 0) return { value: 0, userErrors: errors };
-  return runOnce(deps, scope, {
-    operation: 'acknowledgeTrackingUpdates',
-    key: input.idempotencyKey,
-    keyField: KEY_FIELD,
-    request: input,
-    send: async () => {
-      const results = await eachSupplier(bySupplier, (supplier, ids) =>
-        supplierChange(deps, supplier, 'acknowledgeTrackingUpdates', ['input', 'orderIds'], (a) =>
-          a.acknowledgeTrackingUpdates ? () => a.acknowledgeTrackingUpdates!(ids) : null,
-        ),
-      );
-      return { value: results.reduce((sum, r) => sum + (r.value ?? 0), 0), userErrors: results.flatMap((r) => r.userErrors) };
-    },
-    afterUnknown: { kind: 'resend' },
   });
 }

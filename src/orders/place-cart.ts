@@ -19,6 +19,9 @@ export interface CartResult {
   failures: GraphQLError[];
 }
 
+/** How long a retry holds off after a create that got no answer, unless configured. */
+export const DEFAULT_UNANSWERED_SETTLE_MS = 30_000;
+
 export interface OrderServiceDeps {
   suppliers: SupplierRegistry;
   store: Store;
@@ -61,7 +64,7 @@ export async function placeCart(input: CreateOrderInput, scope: string, deps: Or
           scope,
           key: input.idempotencyKey,
           externalReference: input.externalReference,
-          unansweredSettleMs: deps.unansweredSettleMs ?? 30_000,
+          unansweredSettleMs: deps.unansweredSettleMs ?? DEFAULT_UNANSWERED_SETTLE_MS,
           now: deps.now,
         }),
       ),

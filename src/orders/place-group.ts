@@ -116,8 +116,7 @@ async function persist(
   if (outcome.kind === 'submitted') {
     await store.transactions.upsert({ ...outcome.transaction, placementId });
     // The submission's answer waits here until the follower journals the orders it made.
-    const answer = outcome.answer ?? { kind: outcome.kind, transaction: outcome.transaction };
-    await store.placements.record(placementId, 'submitted', { kind: 'submitted', handle: outcome.transaction.handle, answer });
+    await store.placements.record(placementId, 'submitted', { kind: 'submitted', handle: outcome.transaction.handle, answer: outcome.answer });
     return { supplier: group.supplier, state: 'submitted', transaction: outcome.transaction };
   }
   await store.placements.record(placementId, 'rejected', outcome);

@@ -1,14 +1,13 @@
 import type { GlobalId } from '../domain/global-id.ts';
 import { moneyFromDecimal } from '../domain/money.ts';
 import type { ShipmentModel } from '../domain/models.ts';
-import type { ShipmentStatus } from '../domain/status.ts';
+import { UNSHIPPED, type ShipmentStatus } from '../domain/status.ts';
 import type { OrderServiceDeps } from './place-cart.ts';
 import { runOnce, type AfterUnknown } from './run-once.ts';
 import { KEY_FIELD, shipmentParts, supplierChange, type Changed } from './supplier-changes.ts';
 import { userError } from './user-errors.ts';
 
 const CLOSED: ReadonlySet<ShipmentStatus> = new Set(['FAILED', 'RETURNED']);
-const UNSHIPPED: ReadonlySet<ShipmentStatus> = new Set(['PENDING', 'LABEL_CREATED']);
 
 export interface CreateShipmentRequest {
   orderId: string;

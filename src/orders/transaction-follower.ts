@@ -16,6 +16,16 @@ export interface FollowerDeps {
 }
 
 const FINAL = new Set(['COMPLETED', 'FAILED']);
+
+/** Whether the supplier has finished with the transaction (COMPLETED or FAILED). */
+export const isFinalTransaction = (transaction: Pick<TransactionModel, 'status'>): boolean => FINAL.has(transaction.status);
+
+/** The supplier's answer says how a transaction stands; what was submitted is only known to us. */
+export const mergeTransaction = (known: TransactionModel, live: TransactionModel): TransactionModel => ({
+  ...live,
+  kind: known.kind,
+  supplierOrderIds: known.supplierOrderIds,
+});
 const CLAIM_MS = 30_000;
 /** the wait before the n-th poll of one transaction: 250 ms doubling to at most 10 s */
 const backoff = (attempts: number) => Math.min(250 * 2 ** attempts, 10_000);
@@ -57,7 +67,7 @@ async function follow(deps: FollowerDeps, stored: (TransactionModel & { placemen
       continue;
     }
     const merged = await recordTransaction(deps, known, live);
-    if (!FINAL.has(merged.status)) {
+    if (!isFinalTransaction(merged)) {
       await deps.store.transactions.schedule(supplier, known.handle, new Date(deps.now() + backoff(attempts)).toISOString(), attempts);
     }
   }
@@ -74,13 +84,12 @@ export async function recordTransaction(
   known: TransactionModel & { placementId?: string | null },
   live: TransactionModel,
 ): Promise<TransactionModel> {
-  // The supplier's answer says how it stands; what was submitted is only known to us.
-  const merged: TransactionModel = { ...live, kind: known.kind, supplierOrderIds: known.supplierOrderIds };
+  const merged = mergeTransaction(known, live);
   await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
   // A failed creation may be the duplicate of an earlier attempt that did go through: the
   // orders its tokens name are looked up either way, and journaled if they exist.
   const adapter = deps.suppliers.get(known.supplier);
-  if (FINAL.has(merged.status) && merged.kind === 'createOrder' && adapter?.getOrders) {
+  if (isFinalTransaction(merged) && merged.kind === 'createOrder' && adapter?.getOrders) {
     const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
     await journalCreatedOrders(deps, known.placementId ?? null, merged, orders);
   }

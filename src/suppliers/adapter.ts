@@ -34,11 +34,15 @@ export interface ProductListFilter {
   skus?: readonly string[] | null;
 }
 
+/**
+ * What a supplier may filter its order list by. Not the client's reference: a supplier knows only
+ * its own (for orders the gateway placed, often the gateway's token), so that filter is the
+ * gateway's alone, matched against what the field shows.
+ */
 export interface OrderListFilter {
   statuses?: readonly OrderStatus[] | null;
   createdAfter?: string | null;
   createdBefore?: string | null;
-  externalReference?: string | null;
 }
 
 export interface ShipmentListFilter {

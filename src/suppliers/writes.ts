@@ -56,7 +56,7 @@ export type PlacementOutcome =
   /** placed now or found placed earlier (the supplier's own idempotency or a lookup) */
   | { kind: 'placed'; orders: OrderModel[]; answer?: unknown }
   /** accepted for asynchronous processing (Cenports): follow the transaction */
-  | { kind: 'submitted'; transaction: TransactionModel; answer?: unknown }
+  | { kind: 'submitted'; transaction: TransactionModel; answer: unknown }
   | { kind: 'rejected'; refusals: SupplierRefusal[] };
 
 export type ChangeOutcome<T> = { kind: 'done'; value: T } | { kind: 'rejected'; refusals: SupplierRefusal[] };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+import { eventually } from '../support/eventually.ts';
 
 type UserErrors = { code: string; message: string; field: string[] | null }[];
 
@@ -8,15 +9,6 @@ const CENPORTS_SHIPMENTS = `query ($acknowledged: Boolean) {
   shipments(first: 100, filter: { suppliers: [CENPORTS], acknowledged: $acknowledged }) { nodes { id acknowledged order { supplierOrderId } } }
 }`;
 const TRACKING_UPDATES = '{ trackingUpdates { order { id supplierOrderId } trackingNumber } }';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('acknowledgements change what the supplier answers afterwards', () => {
   let gateway: SandboxedGateway;
@@ -57,7 +49,7 @@ describe('acknowledgements change what the supplier answers afterwards', () => {
     expect(transaction.kind).toBe('acknowledgeShipments');
 
     // The gateway follows the transaction; the supplier applies the acknowledgement when it completes.
-    const followed = await until(
+    const followed = await eventually(
       async () => (await gateway.query<{ node: { status: string } }>('query ($id: ID!) { node(id: $id) { ... on Transaction { status } } }', { id: transaction.id })).data!.node,
       (node) => node.status === 'COMPLETED' || node.status === 'FAILED',
     );

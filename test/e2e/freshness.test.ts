@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/domain/global-id.ts';
 import { changeStatus } from '../../src/sandbox/pleasurestock/orders.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
@@ -11,8 +12,6 @@ const PAST_STALENESS_MS = STALE_AT_MOST_MS + 300;
 const WALLETS = '{ wallets { supplier { code } balance { amount currencyCode } } }';
 const ORDER_STATUS = 'query ($id: ID!) { node(id: $id) { ... on Order { supplierStatus status } } }';
 const ORDER_PAGE = '{ orders(first: 100, filter: { suppliers: [PLEASURESTOCK] }) { nodes { supplierOrderId supplierStatus } } }';
-
-const orderId = (supplier: string, nativeId: string) => Buffer.from(`Order:${supplier}:${nativeId}`).toString('base64url');
 
 describe('freshness: orders and wallets changed at the supplier', () => {
   let gateway: SandboxedGateway;
@@ -43,7 +42,7 @@ describe('freshness: orders and wallets changed at the supplier', () => {
     type Page = { orders: { nodes: { supplierOrderId: string; supplierStatus: string }[] } };
     const listedFirst = await gateway.query<Page>(ORDER_PAGE);
     const orderNumber = listedFirst.data!.orders.nodes.find((o) => o.supplierStatus === 'created')!.supplierOrderId;
-    const id = orderId('pleasurestock', orderNumber);
+    const id = encodeGlobalId({ type: 'Order', supplier: 'pleasurestock', nativeId: orderNumber });
     const first = await gateway.query<{ node: { supplierStatus: string } }>(ORDER_STATUS, { id });
     expect(first.data!.node.supplierStatus).toBe('created');
 

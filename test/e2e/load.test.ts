@@ -1,11 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxedGateway, type GraphQLAnswer, type SandboxedGateway } from '../support/gateway.ts';
 
 interface OrdersAnswer {
   orders: { nodes: { id: string }[] };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A bounded load run on loopback: clients ask through the gateway for ten times what two suppliers

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cart, CREATE_ORDER } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
@@ -25,8 +26,6 @@ async function ask(gateway: SandboxedGateway, query: string, key = 'sg_test_admi
   const body = (await response.json()) as Omit<Answer, 'status' | 'cost'> & { extensions: { cost: Cost } };
   return { ...body, status: response.status, retryAfter: response.headers.get('retry-after'), cost: body.extensions?.cost };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('query cost, charged to a per-key budget', () => {
   // A small budget, 20 points a second: slow enough that a loaded machine's pauses barely refill it.

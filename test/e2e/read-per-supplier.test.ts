@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/domain/global-id.ts';
 import { ORDERSAPI_SANDBOX_CATALOG } from '../../src/sandbox/ordersapi/index.ts';
 import { cart, CREATE_ORDER } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
@@ -34,7 +35,6 @@ const money = (cents: number, currencyCode = 'USD'): Money => ({
   currencyCode,
 });
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-const globalId = (type: string, supplier: string, nativeId: string) => Buffer.from(`${type}:${supplier}:${nativeId}`).toString('base64url');
 
 const PRODUCT_FIELDS = 'id sku name price { amount currencyCode }';
 const ORDER_FIELDS = 'id supplierOrderId supplierStatus total { amount currencyCode } lines { sku quantity unitPrice { amount currencyCode } }';
@@ -80,9 +80,9 @@ describe('one supplier down leaves the others’ reads whole', () => {
     const ordersapiOrder = ordersapi.state.orders()[0]!;
     const product = whitelabel.state.products[0]!;
     const ids = [
-      globalId('Order', 'cenports', cenportsOrder.orderNo),
-      globalId('Order', 'ordersapi', ordersapiOrder.orderId),
-      globalId('Product', 'whitelabel', product.sku),
+      encodeGlobalId({ type: 'Order', supplier: 'cenports', nativeId: cenportsOrder.orderNo }),
+      encodeGlobalId({ type: 'Order', supplier: 'ordersapi', nativeId: ordersapiOrder.orderId }),
+      encodeGlobalId({ type: 'Product', supplier: 'whitelabel', nativeId: product.sku }),
     ];
     const answer = await gateway.query<{ nodes: ({ id: string; supplierOrderId?: string; sku?: string } | null)[] }>(
       'query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Order { supplierOrderId } ... on Product { sku } } }',
@@ -97,7 +97,7 @@ describe('one supplier down leaves the others’ reads whole', () => {
     // Another supplier than above: each failed read is three failed calls, and five in a row
     // would open that supplier's breaker for the tests that follow.
     gateway.sandboxes.ordersapi.faults.set([{ kind: 'error', status: 503 }]);
-    const id = globalId('Order', 'ordersapi', gateway.sandboxes.ordersapi.state.orders()[0]!.orderId);
+    const id = encodeGlobalId({ type: 'Order', supplier: 'ordersapi', nativeId: gateway.sandboxes.ordersapi.state.orders()[0]!.orderId });
     const answer = await gateway.query<{ node: unknown }>('query ($id: ID!) { node(id: $id) { id } }', { id });
     expect(answer.data!.node).toBeNull();
     expect(answer.errors).toEqual([unavailable('ordersapi')]);
@@ -277,7 +277,7 @@ describe('each supplier’s reads match what the supplier holds', () => {
     const ofOrder = expected[0]!.order.supplierOrderId;
     const filtered = await gateway.query<{ shipments: { nodes: ShipmentNode[] } }>(
       `query ($ids: [ID!]) { shipments(first: 10, filter: { orderIds: $ids }) { nodes { ${SHIPMENT_FIELDS} } } }`,
-      { ids: [globalId('Order', 'whitelabel', ofOrder)] },
+      { ids: [encodeGlobalId({ type: 'Order', supplier: 'whitelabel', nativeId: ofOrder })] },
     );
     const ofThatOrder = held.filter((s) => s.orderId === ofOrder);
     expect(filtered.data!.shipments.nodes.map((s) => s.trackingNumber)).toEqual(ofThatOrder.map((s) => s.trackingNumber));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
@@ -10,7 +11,6 @@ interface TransactionPayload {
   transaction: { id: string; status: string } | null;
   userErrors: { field: string[] | null; code: string }[];
 }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Payload {
   createOrder: { orders: { id: string; supplier: { code: string } }[]; userErrors: { code: string }[] };

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,6 @@ const UPDATE = `mutation ($id: ID!, $status: OrderStatus!) { updateOrderStatus(i
 /** Generous where the machine may be loaded; the one-second promise is checked from the cause's answer. */
 const WITHIN_A_SECOND = 1_000;
 const POLL_INTERVAL_MS = 200;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The sender's side of a PleasureStock webhook, from its spec (shares no code with the gateway). */
 function signedDelivery(secret: string, body: string, signature?: string) {

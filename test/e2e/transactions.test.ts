@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { toJsonb } from '../../src/store/json.ts';
 import { openStore } from '../../src/store/open.ts';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+import { eventually } from '../support/eventually.ts';
 
 /** Long enough that a transaction stays open until a test moves the sandboxes' clock past it. */
 const DELAY_MS = 600_000;
@@ -27,17 +29,6 @@ interface TransactionNode {
   node: { status: string; errors: { index: number | null; message: string }[]; orders: { id: string; supplierOrderId: string }[] };
 }
 const TRANSACTION = 'query ($id: ID!) { node(id: $id) { ... on Transaction { status errors { index message } orders { id supplierOrderId } } } }';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
 
 describe('the gateway follows Cenports transactions', () => {
   let gateway: SandboxedGateway;
@@ -80,7 +71,7 @@ describe('the gateway follows Cenports transactions', () => {
     // Four polls in (three, if an older open transaction was polled meanwhile), the follower's
     // next one is seconds away: the reads below come well before it.
     const before = getTransactionCalls();
-    await until(async () => getTransactionCalls() - before, (polls) => polls >= 4, 10_000);
+    await eventually(async () => getTransactionCalls() - before, (polls) => polls >= 4, 10_000);
     shiftMs += DELAY_MS;
 
     const read = await gateway.query<TransactionNode>(TRANSACTION, { id: transaction.id }, 'sg_test_partner');
@@ -108,7 +99,7 @@ describe('the gateway follows Cenports transactions', () => {
     expect(['PENDING', 'PROCESSING']).toContain(transaction.status);
     shiftMs += DELAY_MS; // both are due now, and are processed in the order they came
 
-    const read = await until(
+    const read = await eventually(
       async () => (await gateway.query<TransactionNode>(TRANSACTION, { id: transaction.id })).data!.node,
       (node) => node.status === 'FAILED' || node.status === 'COMPLETED',
       10_000,
@@ -153,7 +144,7 @@ describe('the gateway follows Cenports transactions', () => {
       shiftMs += DELAY_MS / 2;
       // Killed while following them: once it has polled them PROCESSING and recorded when to poll next.
       const polled = getTransactionCalls();
-      await until(async () => getTransactionCalls(), (calls) => calls >= polled + 2, 10_000);
+      await eventually(async () => getTransactionCalls(), (calls) => calls >= polled + 2, 10_000);
       await sleep(200);
     } finally {
       await first.kill();
@@ -164,15 +155,15 @@ describe('the gateway follows Cenports transactions', () => {
       shiftMs += DELAY_MS;
       const read = (id: string) => post<TransactionNode>(second.url, LIVE_TEST_ADMIN_KEY, TRANSACTION, { id });
       const done = (t: TransactionNode) => t.node.status === 'COMPLETED' && t.node.orders.length === 1;
-      const a = await until(() => read(placedA.createOrder.transactions[0]!.id), done, 40_000);
-      const b = await until(() => read(placedB.createOrder.transactions[0]!.id), done, 10_000);
+      const a = await eventually(() => read(placedA.createOrder.transactions[0]!.id), done, 40_000);
+      const b = await eventually(() => read(placedB.createOrder.transactions[0]!.id), done, 10_000);
       expect(a.node).toMatchObject({ status: 'COMPLETED', errors: [], orders: [{ supplierOrderId: placementToken('partner-a', inputA.idempotencyKey, 'cenports') }] });
       expect(b.node.status).toBe('COMPLETED');
 
       // GraphQL reads an open transaction live from Cenports; the journal follows on the follower's
       // next poll, which records the order's first status as an event.
       const journaled = (id: string) =>
-        until(
+        eventually(
           () => post<{ node: { events: { source: string }[] } }>(second.url, LIVE_TEST_ADMIN_KEY, 'query ($id: ID!) { node(id: $id) { ... on Order { events { source } } } }', { id }),
           (order) => order.node.events.length > 0,
           20_000,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGlobalId } from '../../src/domain/global-id.ts';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
@@ -73,7 +74,7 @@ describe('WhiteLabel wallet, cancellation and shipment admin over HTTP', () => {
     expect(order.data!.node.shipments.map((s) => s.status)).toContain('IN_TRANSIT');
   });
   const wl = () => gateway.sandboxes.whitelabel;
-  const nativeOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+  const nativeOf = (globalId: string) => decodeGlobalId(globalId)!.nativeId;
   const createShipment = (input: Record<string, unknown>) => gateway.query<{ createShipment: ShipmentPayload }>(CREATE_SHIPMENT, { input });
   const markShipped = (input: Record<string, unknown>) => gateway.query<{ markShipmentShipped: ShipmentPayload }>(MARK_SHIPPED, { input });
   const update = (input: Record<string, unknown>) =>

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, type OrderStatus } from '../../src/domain/status.ts';
@@ -15,7 +16,6 @@ import {
   PS_UNIFIED,
   recordAnswer,
   sendCreate,
-  sleep,
   supplierOrders,
   SYNC_SUPPLIERS,
   tokenOf,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openStore, type Store, type StoreOptions } from '../../src/store/open.ts';
+import { dropSchema as dropSchemaAt } from '../support/postgres-schema.ts';
 
 /**
  * The backends every store test runs against: PGlite in memory always, and the PostgreSQL named
@@ -49,15 +49,8 @@ export function newSchemaName(): string {
 
 export const backends: Backend[] = TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
 
-export async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+/** Drops a schema of the PostgreSQL at TEST_DATABASE_URL. */
+export const dropSchema = (schema: string): Promise<void> => dropSchemaAt(TEST_DATABASE_URL!, schema);
 
 const TABLES = ['idempotency_keys', 'placements', 'journal_orders', 'order_events', 'supplier_transactions', 'sync_cursors'];
 

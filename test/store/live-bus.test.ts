@@ -167,7 +167,7 @@ onPostgres('live updates across gateway processes on PostgreSQL', () => {
       rounds += 1;
       await new Promise((resolve) => setTimeout(resolve, 300));
     };
-    const options = { name: 'lock-test', supplier: 'cenports' as const, intervalMs: 3_600_000, round, logError: () => {} };
+    const options = { name: 'lock-test', intervalMs: 3_600_000, round, logError: () => {} };
     const pollers = [startPoller({ ...options, store: one.store }), startPoller({ ...options, store: other.store })];
     const outcomes = await Promise.all(pollers.map((poller) => poller.poll()));
     expect(outcomes.sort()).toEqual(['locked', 'ran']);

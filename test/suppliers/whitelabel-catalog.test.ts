@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toDecimalString } from '../../src/domain/money.ts';
 import { startWhitelabelSandbox, type WhitelabelSandbox } from '../../src/sandbox/whitelabel/index.ts';
@@ -5,7 +6,6 @@ import type { SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { createWhitelabelAdapter, type WhitelabelAdapterOptions } from '../../src/suppliers/whitelabel/index.ts';
 
 type CatalogAdapter = Required<Pick<SupplierAdapter, 'listProducts' | 'getProducts' | 'getInventory'>>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('whitelabel adapter: catalog, products and inventory', () => {
   let sandbox: WhitelabelSandbox;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { capabilitiesOf, type SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { SupplierContractError, SupplierUnavailableError } from '../../src/domain/errors.ts';
@@ -6,7 +7,6 @@ import { startWhitelabelSandbox, type WhitelabelSandbox } from '../../src/sandbo
 import { createWhitelabelAdapter, type WhitelabelAdapterOptions } from '../../src/suppliers/whitelabel/index.ts';
 
 type FullAdapter = Required<Pick<SupplierAdapter, 'getWallet' | 'trackingUpdates' | 'listOrders' | 'getOrders' | 'listProducts'>>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cents = (value: number) => (value / 100).toFixed(2);
 
 describe('whitelabel adapter: wallet, tracking and failures', () => {

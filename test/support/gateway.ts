@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { startRuntime, type RuntimeOptions } from '../../src/app/runtime.ts';
 import type { SuppliersConfig } from '../../src/config.ts';
 import { createMetrics, type GatewayMetrics } from '../../src/http/metrics.ts';
@@ -6,6 +5,7 @@ import { createGateway, type GatewayOptions } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logging/logger.ts';
 import { sandboxSuppliersConfig } from '../../src/sandbox/gateway-config.ts';
 import { startSandboxes, type Sandboxes, type SandboxesOptions } from '../../src/sandbox/index.ts';
+import { dropSchema } from './postgres-schema.ts';
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
@@ -109,17 +109,6 @@ export async function startSandboxedGateway(
       if (database.schema) await dropSchema(database.databaseUrl!, database.schema);
     },
   };
-}
-
-/** The gateway's PostgreSQL schema, gone with the test that made it. */
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

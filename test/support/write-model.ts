@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import { placementToken } from '../../src/orders/tokens.ts';
 import type { Sandboxes } from '../../src/sandbox/index.ts';
@@ -254,7 +255,6 @@ export async function checkInvariants(model: WriteModel, real: WriteReal, settle
   await checkOrdersAsSeen(model, real.gateway);
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until no write delayed at a supplier can still land (see WriteModel.quietAt). */
 export async function waitForQuiet(model: WriteModel): Promise<void> {

@@ -7,7 +7,7 @@ import { chargeOf, COST, listEstimateOf, objectCost, pageSizeOf } from './model.
  * One field's requested cost under the model of model.ts: a connection counts `first` items, a
  * list without `first` its estimate, an object 1 plus what is selected in it.
  */
-export function shopifyEstimator(schema: GraphQLSchema): ComplexityEstimator {
+function shopifyEstimator(schema: GraphQLSchema): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     const charge = chargeOf(schema, type, field);
     const item = () => objectCost(getNamedType(field.type)) + childComplexity;

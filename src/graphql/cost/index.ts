@@ -6,7 +6,6 @@ import { requestedCost } from './estimate.ts';
 import type { QueryCostOptions } from './options.ts';
 import { maxCostExceeded, throttled } from './refusals.ts';
 
-export { CostBuckets, type ThrottleStatus } from './bucket.ts';
 export { DEFAULT_QUERY_COST, type QueryCostOptions } from './options.ts';
 
 /**
@@ -19,9 +18,9 @@ export { DEFAULT_QUERY_COST, type QueryCostOptions } from './options.ts';
 export function queryCostPlugin<C extends { caller: Caller }>(
   options: QueryCostOptions,
   /** where a failure to count the actual cost goes; the answer is sent regardless */
-  logError: (error: unknown) => void = (error) => console.error(error),
-  buckets = new CostBuckets(options.bucketSize, options.restorePerSecond),
+  logError: (error: unknown) => void,
 ): ApolloServerPlugin<C> {
+  const buckets = new CostBuckets(options.bucketSize, options.restorePerSecond);
   // A query above the bucket's size could never run; refuse it as too costly rather than throttle it forever.
   const limit = Math.min(options.maxQueryCost, options.bucketSize);
   return {

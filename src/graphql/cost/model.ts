@@ -17,19 +17,19 @@ export const COST = { object: 1, connection: 2, mutation: 10 } as const;
  * one object (an order's lines, shipments and events, a product's stock per warehouse), which
  * hold one to three items in every supplier's data.
  */
-export const LIST_ESTIMATES: Record<string, number> = {
+const LIST_ESTIMATES: Record<string, number> = {
   'Query.suppliers': 5,
   'Query.wallets': 5,
   'Query.inventory': 100,
   'Query.trackingUpdates': 50,
   'Query.reorderRecommendations': 50,
 };
-export const DEFAULT_LIST_ESTIMATE = 3;
+const DEFAULT_LIST_ESTIMATE = 3;
 
 const isIntrospection = (name: string) => name.startsWith('__');
 
 /** A Relay connection type: the field returning it pays 2 plus `first` times one item. */
-export function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectType {
+function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectType {
   return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
 }
 

@@ -22,15 +22,8 @@ async function withShownReferences(orders: OrderModel[], loaders: Loaders): Prom
 export const orderQueries: Pick<QueryResolvers, 'orders'> = {
   orders: (_root, { filter, first, after }, { suppliers, partialErrors, loaders }) => {
     const only = filter?.suppliers?.map(supplierIdFromCode);
-    const orderFilter = {
-      statuses: filter?.statuses,
-      createdAfter: filter?.createdAfter,
-      createdBefore: filter?.createdBefore,
-      externalReference: filter?.externalReference,
-    };
-    // A supplier knows only its own reference (for orders the gateway placed, often its token), so
-    // the reference filter is the gateway's alone, matched against what the field shows.
-    const pushdown = { ...orderFilter, externalReference: undefined };
+    const pushdown = { statuses: filter?.statuses, createdAfter: filter?.createdAfter, createdBefore: filter?.createdBefore };
+    const orderFilter = { ...pushdown, externalReference: filter?.externalReference };
     return supplierConnection<OrderModel>({
       adapters: suppliers.supporting('listOrders', only),
       list: async (adapter, window) => {

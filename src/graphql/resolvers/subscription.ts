@@ -1,7 +1,8 @@
 import type { OrderUpdateResolvers, ShipmentUpdateResolvers, SubscriptionResolvers } from '../../generated/graphql.ts';
 import type { OrderModel } from '../../domain/models.ts';
 import { supplierIdFromCode } from '../../domain/supplier.ts';
-import type { OrderRef, OrderUpdateModel } from '../../live/index.ts';
+import type { OrderUpdateModel } from '../../live/index.ts';
+import type { OrderKey } from '../../store/index.ts';
 import type { GatewayContext } from '../context.ts';
 import { expectGlobalId, globalIdOf } from '../ids.ts';
 import { Loaders } from '../loaders.ts';
@@ -13,7 +14,7 @@ function liveOf(context: GatewayContext) {
   return context.live;
 }
 
-const orderRefs = (ids: readonly string[] | null | undefined): OrderRef[] | null =>
+const orderRefs = (ids: readonly string[] | null | undefined): OrderKey[] | null =>
   ids?.map((id, index) => {
     const { supplier, nativeId } = expectGlobalId(id, 'Order', `filter.orderIds.${index}`);
     return { supplier, supplierOrderId: nativeId };
@@ -25,7 +26,7 @@ const orderRefs = (ids: readonly string[] | null | undefined): OrderRef[] | null
  * one subscription are executed one after another, so replacing them here is safe.
  */
 function startUpdate<T>(update: T, _args: unknown, context: GatewayContext): T {
-  context.loaders = new Loaders(context.suppliers, context.store);
+  context.loaders = new Loaders(context.orders.suppliers, context.store, context.orders.now);
   context.partialErrors = new PartialErrors();
   return update;
 }

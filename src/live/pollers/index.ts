@@ -39,7 +39,6 @@ export function startPollers(deps: {
     pollers.push(
       startPoller({
         name: 'whitelabel',
-        supplier: 'whitelabel',
         intervalMs: interval('whitelabel'),
         store,
         health: whitelabel.health && (() => whitelabel.health!()),
@@ -57,7 +56,6 @@ export function startPollers(deps: {
     pollers.push(
       startPoller({
         name: 'cenports',
-        supplier: 'cenports',
         intervalMs: interval('cenports'),
         store,
         health: cenports.health && (() => cenports.health!()),

@@ -1,4 +1,3 @@
-import type { SupplierId } from '../../domain/supplier.ts';
 import type { Store } from '../../store/index.ts';
 import type { SupplierHealth } from '../../suppliers/http/resilience.ts';
 import { currentSchema } from '../notify-bus.ts';
@@ -9,7 +8,6 @@ const LOW_BUDGET_SHARE = 0.2;
 export interface PollerOptions {
   /** names the poller in its lock and its logs, e.g. `whitelabel` */
   name: string;
-  supplier: SupplierId;
   intervalMs: number;
   store: Store;
   /** the supplier's breaker and budgets: a round is skipped while the circuit is open or a budget is low */

@@ -38,20 +38,18 @@ const TAKEN = /has already been taken/i;
  * 422 (CHANNEL_ID_TAKEN here).
  */
 export function createChannels(client: CenportsClient, options: { ttlMs: number; now?: () => number }) {
-  const snapshot = () =>
-    new RefreshingSnapshot<SalesChannelModel[]>({
-      name: 'cenports.channels',
-      ttlMs: options.ttlMs,
-      load: async () => {
-        const answer = await client.call('getChannels', (api, init) =>
-          api.GET('/channels', { ...init, params: { query: { partnerId: client.partnerId } } }),
-        );
-        expectOk(answer, 'getChannels');
-        return expectBody(ChannelListWire, answer, 'cenports', 'getChannels').data.map(toChannel);
-      },
-      ...(options.now && { now: options.now }),
-    });
-  let list = snapshot();
+  const list = new RefreshingSnapshot<SalesChannelModel[]>({
+    name: 'cenports.channels',
+    ttlMs: options.ttlMs,
+    load: async () => {
+      const answer = await client.call('getChannels', (api, init) =>
+        api.GET('/channels', { ...init, params: { query: { partnerId: client.partnerId } } }),
+      );
+      expectOk(answer, 'getChannels');
+      return expectBody(ChannelListWire, answer, 'cenports', 'getChannels').data.map(toChannel);
+    },
+    ...(options.now && { now: options.now }),
+  });
 
   return {
     list: () => list.get(),
@@ -80,7 +78,7 @@ export function createChannels(client: CenportsClient, options: { ttlMs: number;
       }
       expectOk(answer, 'createChannel');
       const { data } = expectBody(ChannelCreatedWire, answer, 'cenports', 'createChannel');
-      list = snapshot();
+      list.invalidate();
       const { city, state, country, postalCode } = channel.address;
       return {
         kind: 'done',

@@ -10,6 +10,8 @@ export class RefreshingSnapshot<T> {
   #value: { data: T; at: number } | null = null;
   #inFlight: Promise<T> | null = null;
   #lastFailureAt = Number.NEGATIVE_INFINITY;
+  /** bumped by invalidate(), so a load begun before it does not bring the old value back */
+  #generation = 0;
 
   constructor(
     private readonly options: {
@@ -35,6 +37,13 @@ export class RefreshingSnapshot<T> {
     return Promise.resolve(value.data);
   }
 
+  /** Drops the value (the supplier changed it): the next get() loads afresh. */
+  invalidate(): void {
+    this.#value = null;
+    this.#generation += 1;
+    this.#inFlight = null;
+  }
+
   /** The last value loaded, fresh or not, without loading; undefined before the first load. */
   peek(): { data: T; fresh: boolean } | undefined {
     return this.#value ? { data: this.#value.data, fresh: !this.#isStale(this.#value) } : undefined;
@@ -58,11 +67,13 @@ export class RefreshingSnapshot<T> {
   }
 
   #refresh(): Promise<T> {
-    this.#inFlight ??= this.options
+    if (this.#inFlight) return this.#inFlight;
+    const generation = this.#generation;
+    const loading = this.options
       .load()
       .then(
         (data) => {
-          this.#value = { data, at: this.#now() };
+          if (generation === this.#generation) this.#value = { data, at: this.#now() };
           return data;
         },
         (error: unknown) => {
@@ -71,8 +82,9 @@ export class RefreshingSnapshot<T> {
         },
       )
       .finally(() => {
-        this.#inFlight = null;
+        if (this.#inFlight === loading) this.#inFlight = null;
       });
-    return this.#inFlight;
+    this.#inFlight = loading;
+    return loading;
   }
 }

@@ -1,6 +1,6 @@
 import { SupplierContractError } from '../../domain/errors.ts';
 import type { OrderModel } from '../../domain/models.ts';
-import type { OrderStatus } from '../../domain/status.ts';
+import { UNSHIPPED, type OrderStatus } from '../../domain/status.ts';
 import { expectBody } from '../http/expect.ts';
 import type { UpstreamAnswer } from '../http/upstream.ts';
 import type { ChangeOutcome, SupplierRefusal } from '../writes.ts';
@@ -17,7 +17,6 @@ const MAX_REASON = 500;
 const ACKNOWLEDGE_BATCH = 100;
 
 /** Shipments that can still be marked shipped. */
-const UNSHIPPED = new Set(['PENDING', 'LABEL_CREATED']);
 
 /**
  * The merchant's changes to its orders: cancel (the one status a store sets), shipping through
