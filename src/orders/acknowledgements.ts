@@ -1,8 +1,7 @@
 import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { OrderServiceDeps } from './place-cart.ts';
 import { runOnce } from './run-once.ts';
-import { followedTransaction, groupIds, KEY_FIELD, shipmentParts, supplierChange, trackTransaction, type Changed } from './supplier-changes.ts';
-import { userError } from './user-errors.ts';
+import { followedTransaction, groupIds, KEY_FIELD, oneSupplier, shipmentParts, supplierChange, trackTransaction, type Changed } from './supplier-changes.ts';
 
 import type { SupplierAdapter } from '../suppliers/adapter.ts';
 import type { ChangeOutcome } from '../suppliers/writes.ts';
@@ -66,8 +65,10 @@ export async function acknowledgeShipments(
 ): Promise<Changed<TransactionModel>> {
   const { bySupplier, errors } = groupIds(input.shipmentIds, 'Shipment', ['input', 'shipmentIds']);
   if (errors.length > 0) return { value: null, userErrors: errors };
-  if (bySupplier.size !== 1) return { value: null, userErrors: [userError('ONE_SUPPLIER', 'shipmentIds must belong to one supplier', ['input', 'shipmentIds'])] };
-  const [supplier, ids] = [...bySupplier][0]!;
+  const one = oneSupplier([...bySupplier.keys()], ['input', 'shipmentIds']);
+  if ('refused' in one) return one.refused;
+  const { supplier } = one;
+  const ids = bySupplier.get(supplier)!;
   const orderIds = [...new Set(ids.map((id) => shipmentParts(id).orderId).filter((id): id is string => id !== null))];
   return runOnce(deps, scope, {
     operation: 'acknowledgeShipments',

@@ -4,8 +4,7 @@ import type { SupplierId } from '../domain/supplier.ts';
 import type { InventoryAdjustment } from '../suppliers/writes.ts';
 import type { OrderServiceDeps } from './place-cart.ts';
 import { runOnce } from './run-once.ts';
-import { followedTransaction, KEY_FIELD, supplierChange, trackTransaction, type Changed } from './supplier-changes.ts';
-import { userError } from './user-errors.ts';
+import { followedTransaction, KEY_FIELD, oneSupplier, supplierChange, trackTransaction, type Changed } from './supplier-changes.ts';
 
 /**
  * Sets (TRUE_UP) or shifts (DIFFERENTIAL) stock in one warehouse, once per key, through the
@@ -55,10 +54,9 @@ export function submitSalesReport(
   sales: readonly SaleToReport[],
   idempotencyKey: string | null | undefined,
 ): Promise<Changed<{ processed: number }>> {
-  const supplier = sales[0]?.productId.supplier;
-  if (!supplier || sales.some((s) => s.productId.supplier !== supplier)) {
-    return Promise.resolve({ value: null, userErrors: [userError('ONE_SUPPLIER', 'sales must name products of one supplier', ['input', 'sales'])] });
-  }
+  const one = oneSupplier(sales.map((s) => s.productId.supplier), ['input', 'sales']);
+  if ('refused' in one) return Promise.resolve(one.refused);
+  const { supplier } = one;
   const entries = sales.map((s) => ({ supplierProductId: s.productId.nativeId, date: s.date, quantity: s.quantity, stockOnHand: s.stockOnHand }));
   return runOnce(deps, scope, {
     operation: 'submitSalesReport',

@@ -23,6 +23,17 @@ export function groupIds(ids: readonly string[], type: 'Order' | 'Shipment', fie
   return { bySupplier, errors };
 }
 
+/**
+ * The one supplier a write names, for writes a supplier takes whole; at least one and all the
+ * same, else ONE_SUPPLIER naming `field`.
+ */
+export function oneSupplier(suppliers: readonly SupplierId[], field: string[]): { supplier: SupplierId } | { refused: Changed<never> } {
+  const [supplier] = suppliers;
+  if (supplier && suppliers.every((s) => s === supplier)) return { supplier };
+  const message = `${field.at(-1)} must name at least one item, all of one supplier`;
+  return { refused: { value: null, userErrors: [userError('ONE_SUPPLIER', message, field)] } };
+}
+
 /** A shipment global id's order and shipment native ids (see graphql/ids.ts). */
 export function shipmentParts(nativeId: string): { orderId: string | null; shipmentId: string } {
   try {

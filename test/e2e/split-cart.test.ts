@@ -82,6 +82,12 @@ describe('the other supplier writes', () => {
       { input: { sales: [{ productId: other, date: '2026-11-01', quantity: 1 }] } },
     );
     expect(refused.data!.submitSalesReport.userErrors).toEqual([expect.objectContaining({ code: 'UNSUPPORTED_BY_SUPPLIER' })]);
+    gateway.resetSandboxes();
+    const mixed = await gateway.query<{ submitSalesReport: { processed: number | null; userErrors: { code: string; field: string[] }[] } }>(SALES, {
+      input: { sales: [{ productId, date: '2026-11-02', quantity: 1 }, { productId: other, date: '2026-11-02', quantity: 1 }] },
+    });
+    expect(mixed.data!.submitSalesReport.userErrors).toEqual([{ code: 'ONE_SUPPLIER', field: ['input', 'sales'] }]);
+    expect(gateway.upstreamCalls()).toEqual({ centre: 0, whitelabel: 0, pleasurestock: 0, ordersapi: 0, cenports: 0 });
   });
   describe('under an idempotency key', () => {
     beforeEach(() => gateway.resetSandboxes());
