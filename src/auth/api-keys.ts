@@ -36,6 +36,11 @@ export class ApiKeys {
   identify(key: string): Caller | null {
     return this.#byHash.get(sha256(key)) ?? null;
   }
+
+  /** The caller of an `Authorization: Bearer <key>` value (a header, or a socket's connection_init), or null. */
+  callerOfAuthorization(value: unknown): Caller | null {
+    return typeof value === 'string' && value.startsWith('Bearer ') ? this.identify(value.slice('Bearer '.length).trim()) : null;
+  }
 }
 
 /** Parses `name:role:sha256hex` entries separated by commas (SUPPLYGRAPH_API_KEYS). */

@@ -15,7 +15,7 @@ const KNOWN_CODES = new Set<string>([
 ]);
 
 /** Ours or GraphQL's own, with a code a client can act on: safe to show as it is. */
-function isExpected(error: unknown, code: unknown): boolean {
+export function isExpected(error: unknown, code: unknown): boolean {
   return unwrapResolverError(error) instanceof GraphQLError && typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.InternalServerError;
 }
 

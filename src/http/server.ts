@@ -136,8 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await app.register(playground({ endpoint: '/graphql', defaultApiKey: options.playground?.defaultApiKey }));
   }
   const context = async (request: FastifyRequest): Promise<GatewayContext> => {
-    const header = request.headers.authorization ?? '';
-    const caller = header.startsWith('Bearer ') ? apiKeys.identify(header.slice('Bearer '.length).trim()) : null;
+    const caller = apiKeys.callerOfAuthorization(request.headers.authorization);
     if (!caller) throw unauthenticated();
     return { ...createContext(options.orders, caller), requestId: String(request.id), live: options.live };
   };
@@ -150,7 +149,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       validationRules: armor.validationRules,
       apollo,
       httpContext: context,
-      identify: (key) => apiKeys.identify(key),
+      callerOfAuthorization: (value) => apiKeys.callerOfAuthorization(value),
+      maxTokens: QUERY_LIMITS.maxTokens.n,
       context: (caller) => ({ ...createContext(options.orders, caller), live: options.live }),
       logError,
     }),

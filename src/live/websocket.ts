@@ -8,7 +8,7 @@ import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import type { Caller } from '../auth/api-keys.ts';
 import { forbidden } from '../auth/authorize.ts';
 import type { GatewayContext } from '../graphql/context.ts';
-import { maskUnexpectedErrors } from '../graphql/mask-errors.ts';
+import { isExpected, maskUnexpectedErrors } from '../graphql/mask-errors.ts';
 
 /** Subscriptions one socket may hold at once: each costs a listener and a queue. */
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 25;
@@ -23,8 +23,10 @@ export interface GraphqlWebsocketOptions {
   /** answers plain (not upgraded) GET requests on the path, with the context HTTP requests get */
   apollo: ApolloServer<GatewayContext>;
   httpContext: (request: FastifyRequest) => Promise<GatewayContext>;
-  /** the caller of a presented key, or null */
-  identify(key: string): Caller | null;
+  /** the caller of an `Authorization: Bearer <key>` value, or null */
+  callerOfAuthorization(value: unknown): Caller | null;
+  /** the most tokens an operation may have, as over HTTP */
+  maxTokens: number;
   /** a fresh context for one operation of the caller */
   context(caller: Caller): Omit<GatewayContext, 'requestId'>;
   logError: (error: unknown) => void;
@@ -45,7 +47,7 @@ export function graphqlWebsocketRoute(options: GraphqlWebsocketOptions): Fastify
   const wsHandler = makeHandler<Record<string, unknown> | undefined, Extra>({
     schema: options.schema,
     onConnect(ctx) {
-      const caller = callerOf(ctx.connectionParams, ctx.extra.request, options.identify);
+      const caller = callerOf(ctx.connectionParams, ctx.extra.request, options);
       if (!caller) return false;
       ctx.extra.caller = caller;
       return true;
@@ -58,7 +60,7 @@ export function graphqlWebsocketRoute(options: GraphqlWebsocketOptions): Fastify
       }
       let document;
       try {
-        document = parse(payload.query, { maxTokens: 4_000 });
+        document = parse(payload.query, { maxTokens: options.maxTokens });
       } catch (error) {
         return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new GraphQLError('the query cannot be parsed')];
       }
@@ -94,10 +96,8 @@ export function graphqlWebsocketRoute(options: GraphqlWebsocketOptions): Fastify
 }
 
 /** The caller of the key in the connection_init payload, else in the upgrade request's header. */
-function callerOf(params: Record<string, unknown> | undefined, request: FastifyRequest, identify: (key: string) => Caller | null): Caller | null {
-  const given = params?.Authorization ?? params?.authorization ?? request.headers.authorization;
-  if (typeof given !== 'string' || !given.startsWith('Bearer ')) return null;
-  return identify(given.slice('Bearer '.length).trim());
+function callerOf(params: Record<string, unknown> | undefined, request: FastifyRequest, keys: Pick<GraphqlWebsocketOptions, 'callerOfAuthorization'>): Caller | null {
+  return keys.callerOfAuthorization(params?.Authorization ?? params?.authorization ?? request.headers.authorization);
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -107,6 +107,6 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 /** As HTTP answers: known errors pass, anything else is "Unexpected error." with its detail logged. */
 function masked(error: GraphQLError, requestId: string | null, logError: (error: unknown) => void) {
   const formatted = maskUnexpectedErrors(error.toJSON(), error);
-  if (formatted.message === 'Unexpected error.' && error.message !== 'Unexpected error.') logError(Object.assign(new Error(`subscription ${requestId ?? ''} failed`), { cause: error, ...(requestId && { requestId }) }));
+  if (!isExpected(error, error.extensions.code)) logError(Object.assign(new Error(`subscription ${requestId ?? ''} failed`), { cause: error, ...(requestId && { requestId }) }));
   return requestId ? { ...formatted, extensions: { ...formatted.extensions, requestId } } : formatted;
 }
