@@ -32,8 +32,20 @@ export function matchesShipmentUpdate(update: ShipmentUpdateModel, filter: Shipm
   );
 }
 
-/** Whether the caller may see updates of this order: a partner only those of orders it placed. */
-export async function mayFollow(store: Store, caller: Caller, supplier: SupplierId, supplierOrderId: string | null): Promise<boolean> {
-  if (caller.role !== 'partner') return true;
-  return supplierOrderId !== null && (await store.journal.placedBy(caller.name, supplier, supplierOrderId));
+/**
+ * Whether one subscription's caller may see updates of an order: a partner only those of orders it
+ * placed. An order once found to be the caller's stays so, and is not looked up again for this
+ * subscription; one not (yet) found is, since a Cenports order is journaled once it completes.
+ */
+export function followableBy(store: Store, caller: Caller): (supplier: SupplierId, supplierOrderId: string | null) => Promise<boolean> {
+  if (caller.role !== 'partner') return async () => true;
+  const own = new Set<string>();
+  return async (supplier, supplierOrderId) => {
+    if (supplierOrderId === null) return false;
+    const key = `${supplier}:${supplierOrderId}`;
+    if (own.has(key)) return true;
+    const placed = await store.journal.placedBy(caller.name, supplier, supplierOrderId);
+    if (placed) own.add(key);
+    return placed;
+  };
 }

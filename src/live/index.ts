@@ -3,7 +3,7 @@ import type { Store } from '../store/index.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import type { LiveBus } from './bus.ts';
 import { liveFeed } from './feed.ts';
-import { matchesOrderUpdate, matchesShipmentUpdate, mayFollow, type OrderUpdateFilterValues, type ShipmentUpdateFilterValues } from './filters.ts';
+import { matchesOrderUpdate, matchesShipmentUpdate, followableBy, type OrderUpdateFilterValues, type ShipmentUpdateFilterValues } from './filters.ts';
 import { LiveHub } from './hub.ts';
 import { createInProcessBus } from './in-process-bus.ts';
 import type { OrderUpdateModel, ShipmentUpdateModel } from './messages.ts';
@@ -46,22 +46,24 @@ export async function startLiveUpdates(options: LiveUpdatesOptions): Promise<Liv
   const pollers = options.polling ? startPollers({ suppliers: options.suppliers, store, bus, options: options.polling, now: options.now, logError }) : [];
 
   return {
-    orderUpdates: (filter, caller) =>
-      liveFeed(hub, async (message) =>
-        message.kind === 'order' &&
-        matchesOrderUpdate(message.update, filter) &&
-        (await mayFollow(store, caller, message.update.supplier, message.update.supplierOrderId))
+    orderUpdates: (filter, caller) => {
+      const mayFollow = followableBy(store, caller);
+      return liveFeed(hub, async (message) =>
+        message.kind === 'order' && matchesOrderUpdate(message.update, filter) && (await mayFollow(message.update.supplier, message.update.supplierOrderId))
           ? message.update
           : null,
-      ),
-    shipmentUpdates: (filter, caller) =>
-      liveFeed(hub, async (message) =>
+      );
+    },
+    shipmentUpdates: (filter, caller) => {
+      const mayFollow = followableBy(store, caller);
+      return liveFeed(hub, async (message) =>
         message.kind === 'shipment' &&
         matchesShipmentUpdate(message.update, filter) &&
-        (await mayFollow(store, caller, message.update.shipment.supplier, message.update.shipment.supplierOrderId))
+        (await mayFollow(message.update.shipment.supplier, message.update.shipment.supplierOrderId))
           ? message.update
           : null,
-      ),
+      );
+    },
     async close() {
       await Promise.all(pollers.map((poller) => poller.stop()));
       await stopRelay();
