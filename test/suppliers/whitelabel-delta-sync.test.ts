@@ -1,30 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWhitelabelSandbox, type WhitelabelSandbox } from '../../src/sandbox/whitelabel/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderChange, SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { createWhitelabelAdapter } from '../../src/suppliers/whitelabel/index.ts';
 import { WHITELABEL_ORDER_STATUS } from '../../src/suppliers/whitelabel/status-map.ts';
+import { useWhitelabelSandbox } from './whitelabel-sandbox.ts';
 
 type LiveAdapter = Required<Pick<SupplierAdapter, 'orderChangesSince' | 'pendingTrackingShipments'>>;
 
 describe('whitelabel adapter: delta sync and pending tracking for live updates', () => {
-  let sandbox: WhitelabelSandbox;
+  const wl = useWhitelabelSandbox();
   let adapter: LiveAdapter;
   /** The spec's order of orders/updates: oldest change first, then id. */
   const changedAfter = (since: number) =>
-    sandbox.state
+    wl.sandbox.state
       .orders()
       .filter((o) => o.updatedAt > since)
       .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1));
 
-  beforeAll(async () => {
-    sandbox = await startWhitelabelSandbox({ rateLimitMode: 'off' });
-    adapter = createWhitelabelAdapter({ baseUrl: sandbox.baseUrl, store: sandbox.credentials.store, timeoutMs: 2_000 }) as LiveAdapter;
+  beforeAll(() => {
+    adapter = createWhitelabelAdapter({ baseUrl: wl.sandbox.baseUrl, store: wl.sandbox.credentials.store, timeoutMs: 2_000 }) as LiveAdapter;
   });
-  afterAll(() => sandbox.close());
-  beforeEach(() => sandbox.stats.reset());
 
   it('reads the orders changed after a moment, oldest first, with their mapped status and change time', async () => {
-    const times = sandbox.state.orders().map((o) => o.updatedAt).sort((a, b) => a - b);
+    const times = wl.sandbox.state.orders().map((o) => o.updatedAt).sort((a, b) => a - b);
     const since = times[times.length - 10]! - 1;
     const page = await adapter.orderChangesSince(new Date(since).toISOString());
     const expected = changedAfter(since);
@@ -38,7 +35,7 @@ describe('whitelabel adapter: delta sync and pending tracking for live updates',
     );
     expect(page.hasMore).toBe(false);
     expect(page.nextSince).toBe(new Date(expected.at(-1)!.updatedAt).toISOString());
-    expect(sandbox.stats.count('getOrderUpdates')).toBe(1);
+    expect(wl.sandbox.stats.count('getOrderUpdates')).toBe(1);
   });
 
   it('visits every changed order once when resuming from nextSince page after page', async () => {
@@ -56,7 +53,7 @@ describe('whitelabel adapter: delta sync and pending tracking for live updates',
   });
 
   it('lists the shipments with unacknowledged tracking, money exact, without acknowledging them', async () => {
-    const pending = sandbox.state.orders().filter((o) => o.trackingPending);
+    const pending = wl.sandbox.state.orders().filter((o) => o.trackingPending);
     const expected = pending.flatMap((o) => o.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.id));
     expect(expected.length).toBeGreaterThan(0);
     const shipments = await adapter.pendingTrackingShipments();
@@ -66,6 +63,6 @@ describe('whitelabel adapter: delta sync and pending tracking for live updates',
       expect(typeof shipment.cost?.minor === 'bigint' || shipment.cost === null).toBe(true);
     }
     expect((await adapter.pendingTrackingShipments()).length).toBe(shipments.length);
-    expect(sandbox.stats.count('acknowledgeTracking')).toBe(0);
+    expect(wl.sandbox.stats.count('acknowledgeTracking')).toBe(0);
   });
 });

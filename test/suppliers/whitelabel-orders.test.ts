@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SupplierContractError } from '../../src/domain/errors.ts';
 import { toDecimalString } from '../../src/domain/money.ts';
-import { startWhitelabelSandbox, type WhitelabelSandbox } from '../../src/sandbox/whitelabel/index.ts';
 import type { SupplierAdapter } from '../../src/suppliers/adapter.ts';
 import { createWhitelabelAdapter, type WhitelabelAdapterOptions } from '../../src/suppliers/whitelabel/index.ts';
 import { WHITELABEL_ORDER_STATUS } from '../../src/suppliers/whitelabel/status-map.ts';
+import { useWhitelabelSandbox } from './whitelabel-sandbox.ts';
 
 type OrderAdapter = Required<Pick<SupplierAdapter, 'listOrders' | 'getOrders' | 'getShipmentsByOrder'>>;
 const cents = (value: number) => (value / 100).toFixed(2);
 
 describe('whitelabel adapter: orders and their shipments', () => {
-  let sandbox: WhitelabelSandbox;
+  const wl = useWhitelabelSandbox();
   const adapterWith = (options: Partial<WhitelabelAdapterOptions> = {}) =>
-    createWhitelabelAdapter({ baseUrl: sandbox.baseUrl, store: sandbox.credentials.store, timeoutMs: 2_000, ...options }) as OrderAdapter;
+    createWhitelabelAdapter({ baseUrl: wl.sandbox.baseUrl, store: wl.sandbox.credentials.store, timeoutMs: 2_000, ...options }) as OrderAdapter;
   // The spec's order: newest first by created_at, then id.
   const newestFirst = () =>
-    sandbox.state.orders().sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
-
-  beforeAll(async () => {
-    sandbox = await startWhitelabelSandbox({ rateLimitMode: 'off' });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    sandbox.faults.clear();
-    sandbox.stats.reset();
-  });
+    wl.sandbox.state.orders().sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
 
   it('lists orders newest first with exact totals, lines named by SKU and embedded shipments', async () => {
     const page = await adapterWith().listOrders({ offset: 0, limit: 20 }, {});
@@ -43,7 +34,7 @@ describe('whitelabel adapter: orders and their shipments', () => {
         stored.shipments.map((s) => [s.id, s.status, s.trackingNumber]),
       );
     }
-    expect(sandbox.stats.count('listOrders')).toBe(1);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(1);
   });
 
   it('maps every seeded order status through the total map', async () => {
@@ -65,7 +56,7 @@ describe('whitelabel adapter: orders and their shipments', () => {
       if (!page.hasMore) break;
     }
     expect(seen).toEqual(newestFirst().map((o) => o.id));
-    expect(sandbox.stats.count('listOrders')).toBe(windows);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(windows);
   });
 
   it('serves a window that straddles pages with the fewest calls', async () => {
@@ -73,14 +64,14 @@ describe('whitelabel adapter: orders and their shipments', () => {
     const all = newestFirst().map((o) => o.id);
     const odd = await adapter.listOrders({ offset: 45, limit: 10 }, {});
     expect(odd.items.map((o) => o.supplierOrderId)).toEqual(all.slice(45, 55));
-    expect(sandbox.stats.count('listOrders')).toBe(1);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(1);
     const wide = await adapter.listOrders({ offset: 99, limit: 100 }, {});
     expect(wide.items.map((o) => o.supplierOrderId)).toEqual(all.slice(99, 199));
-    expect(sandbox.stats.count('listOrders')).toBe(3);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(3);
     const tail = await adapter.listOrders({ offset: 150, limit: 150 }, {});
     expect(tail.items.map((o) => o.supplierOrderId)).toEqual(all.slice(150));
     expect(tail.hasMore).toBe(false);
-    expect(sandbox.stats.count('listOrders')).toBe(5);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(5);
   });
 
   it('pushes a status filter down when it names exactly one WhiteLabel status', async () => {
@@ -92,10 +83,10 @@ describe('whitelabel adapter: orders and their shipments', () => {
     // ON_HOLD covers two WhiteLabel statuses: nothing is pushed down, the gateway filters.
     const onHold = await adapter.listOrders({ offset: 0, limit: 10 }, { statuses: ['ON_HOLD'] });
     expect(onHold.items.map((o) => o.supplierOrderId)).toEqual(newestFirst().slice(0, 10).map((o) => o.id));
-    expect(sandbox.stats.count('listOrders')).toBe(2);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(2);
     // No WhiteLabel status maps to COMPLETED: nothing can match, nothing is asked.
     expect(await adapter.listOrders({ offset: 0, limit: 10 }, { statuses: ['COMPLETED'] })).toEqual({ items: [], hasMore: false });
-    expect(sandbox.stats.count('listOrders')).toBe(2);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(2);
   });
 
   it('stops once the newest-first list has passed createdAfter', async () => {
@@ -123,7 +114,7 @@ describe('whitelabel adapter: orders and their shipments', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const orders = await adapter.getOrders([ids[0]!, unknown, ...ids, 'not-a-uuid', ids[0]!]);
     expect(orders.map((o) => o?.supplierOrderId ?? null)).toEqual([ids[0], null, ...ids, null, ids[0]]);
-    expect(sandbox.stats.count('getOrder')).toBe(32);
+    expect(wl.sandbox.stats.count('getOrder')).toBe(32);
     expect(most).toBe(4);
   });
 
@@ -133,8 +124,8 @@ describe('whitelabel adapter: orders and their shipments', () => {
     const ids = items.map((o) => o.supplierOrderId);
     expect((await adapter.getOrders(ids)).map((o) => o?.supplierOrderId)).toEqual(ids);
     await adapter.listOrders({ offset: 0, limit: 10 }, {});
-    expect(sandbox.stats.count('getOrder')).toBe(0);
-    expect(sandbox.stats.count('listOrders')).toBe(1);
+    expect(wl.sandbox.stats.count('getOrder')).toBe(0);
+    expect(wl.sandbox.stats.count('listOrders')).toBe(1);
   });
 
   it('gives each order its embedded shipments, reusing the order read', async () => {
@@ -153,9 +144,9 @@ describe('whitelabel adapter: orders and their shipments', () => {
       expect(first!.cost && toDecimalString(first!.cost)).toBe(cost === null ? null : cents(cost));
     }
     expect(shipments.slice(5)).toEqual([[], []]);
-    expect(sandbox.stats.count('getOrder')).toBe(7);
+    expect(wl.sandbox.stats.count('getOrder')).toBe(7);
     await adapter.getOrders(ids.slice(0, 6));
-    expect(sandbox.stats.count('getOrder')).toBe(7);
+    expect(wl.sandbox.stats.count('getOrder')).toBe(7);
   });
 
   it('reports an undocumented order status as a contract violation naming it', async () => {
