@@ -7,9 +7,9 @@ import { ERROR_LABEL, type ErrorWire, type SalesErrorWire } from './write-wire.t
  * request line in line order, so the item index is the line index.
  */
 
-/** "items[2].quantity: …" → [2, 'quantity', '…']; "comment: …" → [null, 'comment', '…'] */
-function readDetail(detail: string): { index: number | null; key: string; text: string } {
-  const item = /^items\[(\d+)\]\.(\w+): (.*)$/s.exec(detail);
+/** "items[2].quantity: …" → [2, 'quantity', '…']; "comment: …" → [null, 'comment', '…'] (the list is `items` unless named) */
+function readDetail(detail: string, list = 'items'): { index: number | null; key: string; text: string } {
+  const item = new RegExp(`^${list}\\[(\\d+)\\]\\.(\\w+): (.*)$`, 's').exec(detail);
   if (item) return { index: Number(item[1]), key: item[2]!, text: item[3]! };
   const field = /^(\w+): (.*)$/s.exec(detail);
   return field ? { index: null, key: field[1]!, text: field[2]! } : { index: null, key: '', text: detail };
@@ -27,7 +27,7 @@ function lineRefusal(code: string, message: string, index: number | null, key: s
 
 /** A 400 of POST /external/orders: nothing was created. */
 export function placementRefusals(error: ErrorWire, lineCount: number): SupplierRefusal[] {
-  const details = (error.details ?? []).map(readDetail);
+  const details = (error.details ?? []).map((detail) => readDetail(detail));
   let refusals: SupplierRefusal[] = [];
   if (error.error === ERROR_LABEL.productNotFound) {
     refusals = details.map((d) => lineRefusal('UNKNOWN_PRODUCT', `Product not found: ${d.text}`, d.index, 'ps_id', lineCount));
@@ -86,3 +86,17 @@ export function salesRefusals(error: SalesErrorWire): SupplierRefusal[] {
 }
 
 export const forbidden = (error: ErrorWire): SupplierRefusal => ({ code: 'FORBIDDEN', message: error.message });
+
+/** The smart-reorder request's wire names, as paths into the entries the gateway was given. */
+const ENTRY_FIELD: Record<string, string> = { ps_id: 'productId', quantity: 'quantity', current_stock: 'currentStock', sales_history: 'salesHistory' };
+
+/** A 400 of POST /external/smart-reorder: "products[2].sales_history: …" names products.2.salesHistory. */
+export function smartReorderRefusals(error: ErrorWire): SupplierRefusal[] {
+  const code = codeOfLabel(error.error);
+  const refusals = (error.details ?? []).map((detail): SupplierRefusal => {
+    const { index, key } = readDetail(detail, 'products');
+    const name = index === null ? undefined : ENTRY_FIELD[key];
+    return { code, message: detail, ...(name && { field: ['products', String(index), name] }) };
+  });
+  return refusals.length > 0 ? refusals : [{ code, message: error.message }];
+}

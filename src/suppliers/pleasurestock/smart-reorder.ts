@@ -4,8 +4,8 @@ import { expectBody } from '../http/expect.ts';
 import type { ChangeOutcome, SupplierRefusal } from '../writes.ts';
 import { mapped, readOk } from './answers.ts';
 import type { PleasurestockClient } from './client.ts';
-import { forbidden } from './refusals.ts';
-import { ERROR_LABEL, ErrorWire } from './write-wire.ts';
+import { forbidden, smartReorderRefusals } from './refusals.ts';
+import { ErrorWire } from './write-wire.ts';
 
 const SmartReorderResponseWire = z.object({
   data: z.object({ smartReorderId: z.number().int(), lastUpdated: z.string(), isActive: z.boolean() }),
@@ -13,17 +13,6 @@ const SmartReorderResponseWire = z.object({
 
 /** The spec's least history a product needs. */
 const MIN_HISTORY_DAYS = 7;
-/** The request's wire names, as paths into the entries the gateway was given. */
-const ENTRY_FIELD: Record<string, string> = { ps_id: 'productId', quantity: 'quantity', current_stock: 'currentStock', sales_history: 'salesHistory' };
-
-/** "products[2].sales_history: …" as a refusal naming products.2.salesHistory. */
-function detailRefusal(code: string, detail: string): SupplierRefusal {
-  const match = /^products\[(\d+)\]\.(\w+): (.*)$/s.exec(detail);
-  if (!match) return { code, message: detail };
-  const name = ENTRY_FIELD[match[2]!];
-  return { code, message: detail, ...(name && { field: ['products', match[1]!, name] }) };
-}
-
 /** Rules the spec states, checked before any call so a refusal costs none of the 100 an hour. */
 function localRefusals(entries: readonly SmartReorderEntry[]): SupplierRefusal[] {
   if (entries.length === 0) return [{ code: 'VALIDATION', message: 'Send at least one product.', field: ['products'] }];
@@ -59,10 +48,7 @@ export async function submitSmartReorder(
   }));
   const answer = await upstream.call('submitSmartReorder', (client, init) => client.POST('/external/smart-reorder', { ...init, body: { products } }));
   if (answer.status === 400) {
-    const error = expectBody(ErrorWire, answer, 'pleasurestock', 'submitSmartReorder');
-    const code = error.error === ERROR_LABEL.productNotFound ? 'UNKNOWN_PRODUCT' : 'VALIDATION';
-    const details = error.details ?? [];
-    return { kind: 'rejected', refusals: details.length > 0 ? details.map((d) => detailRefusal(code, d)) : [{ code, message: error.message }] };
+    return { kind: 'rejected', refusals: smartReorderRefusals(expectBody(ErrorWire, answer, 'pleasurestock', 'submitSmartReorder')) };
   }
   if (answer.status === 403) {
     return { kind: 'rejected', refusals: [forbidden(expectBody(ErrorWire, answer, 'pleasurestock', 'submitSmartReorder'))] };
