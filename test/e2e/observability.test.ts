@@ -4,7 +4,7 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { openStore } from '../../src/store/open.ts';
 import { SupplierRegistry } from '../../src/suppliers/registry.ts';
 import { CREATE_ORDER, cart } from '../support/carts.ts';
-import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+import { postGraphQL, startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 type LogLine = Record<string, unknown>;
 
@@ -22,13 +22,8 @@ describe('logs, metrics and probes', () => {
 
   /** POSTs like gateway.query, but keeps the x-request-id header. */
   async function post(query: string, variables?: Record<string, unknown>) {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer sg_test_admin' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
-    return { requestId: response.headers.get('x-request-id'), ...body };
+    const { headers, status: _status, ...body } = await postGraphQL(gateway.url, query, variables);
+    return { requestId: headers.get('x-request-id'), ...body };
   }
 
   /** The log lines written while `work` ran. */

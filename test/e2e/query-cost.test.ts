@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cart, CREATE_ORDER } from '../support/carts.ts';
-import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+import { postGraphQL, startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 interface Cost {
   requestedQueryCost: number;
@@ -18,13 +18,8 @@ interface Answer {
 
 /** POSTs like a client and keeps what the cost model reports: extensions.cost and Retry-After. */
 async function ask(gateway: SandboxedGateway, query: string, key = 'sg_test_admin', variables?: Record<string, unknown>): Promise<Answer> {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<Answer, 'status' | 'cost'> & { extensions: { cost: Cost } };
-  return { ...body, status: response.status, retryAfter: response.headers.get('retry-after'), cost: body.extensions?.cost };
+  const { headers, ...answer } = await postGraphQL(gateway.url, query, variables, key);
+  return { ...(answer as Omit<Answer, 'retryAfter' | 'cost'>), retryAfter: headers.get('retry-after'), cost: answer.extensions?.cost as Cost };
 }
 
 describe('query cost, charged to a per-key budget', () => {

@@ -10,7 +10,7 @@ import { LIVE_TEST_ADMIN_KEY } from '../../src/sandbox/live-environment.ts';
 import { toJsonb } from '../../src/store/json.ts';
 import { openStore } from '../../src/store/open.ts';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
-import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
+import { postGraphQL, startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 import { eventually } from '../support/eventually.ts';
 
 /** Long enough that a transaction stays open until a test moves the sandboxes' clock past it. */
@@ -122,14 +122,8 @@ describe('the gateway follows Cenports transactions', () => {
       SUPPLYGRAPH_DATA_DIR: dataDir,
       SUPPLYGRAPH_API_KEYS: `live-test-admin:admin:${sha256(LIVE_TEST_ADMIN_KEY)},partner-a:partner:${sha256(keys.a)},partner-b:partner:${sha256(keys.b)}`,
     };
-    const post = async <T>(url: string, key: string, query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return ((await response.json()) as { data: T }).data;
-    };
+    const post = async <T>(url: string, key: string, query: string, variables: Record<string, unknown>) =>
+      (await postGraphQL<T>(url, query, variables, key)).data as T;
 
     const inputA = cart(gateway.sandboxes, ['CENPORTS', 'ORDERSAPI'], freshKey('partner-a'));
     const inputB = cart(gateway.sandboxes, ['CENPORTS'], freshKey('partner-b'));

@@ -9,6 +9,7 @@ import { dropSchema } from './postgres-schema.ts';
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
+  extensions?: Record<string, unknown>;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
@@ -24,6 +25,21 @@ export interface SandboxedGateway {
   /** requests each sandbox served since the last reset */
   upstreamCalls(): Record<string, number>;
   close(): Promise<void>;
+}
+
+/** POSTs one operation to a gateway at `url` as a client would (no Authorization when `key` is null). */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  key: string | null = 'sg_test_admin',
+): Promise<GraphQLAnswer<T> & { headers: Headers }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
 }
 
 /** The five sandboxes and a gateway over them, on loopback ports, as `npm start` wires them. */
@@ -84,13 +100,9 @@ export async function startSandboxedGateway(
     url,
     sandboxes,
     metrics,
-    async query(query, variables, key = 'sg_test_admin') {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+    async query<T>(query: string, variables?: Record<string, unknown>, key?: string | null) {
+      const { headers: _headers, ...answer } = await postGraphQL<T>(url, query, variables, key);
+      return answer;
     },
     resetSandboxes() {
       for (const sandbox of all()) {
