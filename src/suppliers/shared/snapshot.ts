@@ -7,6 +7,8 @@ import { recordCacheLookup } from './cache-stats.ts';
 export class Snapshot<T> {
   #value: { data: T; at: number } | null = null;
   #inFlight: Promise<T> | null = null;
+  /** bumped by invalidate(), so a fetch begun before it does not bring the old value back */
+  #generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -21,15 +23,25 @@ export class Snapshot<T> {
     const hit = this.#value !== null && this.now() - this.#value.at < this.ttlMs;
     if (this.name) recordCacheLookup(this.name, hit);
     if (hit) return Promise.resolve(this.#value!.data);
-    this.#inFlight ??= this.load()
+    if (this.#inFlight) return this.#inFlight;
+    const generation = this.#generation;
+    const loading = this.load()
       .then((data) => {
-        this.#value = { data, at: this.now() };
+        if (generation === this.#generation) this.#value = { data, at: this.now() };
         return data;
       })
       .finally(() => {
-        this.#inFlight = null;
+        if (this.#inFlight === loading) this.#inFlight = null;
       });
-    return this.#inFlight;
+    this.#inFlight = loading;
+    return loading;
+  }
+
+  /** Drops the value (a write changed what it was read from): the next get() fetches afresh. */
+  invalidate(): void {
+    this.#value = null;
+    this.#inFlight = null;
+    this.#generation += 1;
   }
 
   /** The last value if still fresh, without fetching. */

@@ -31,7 +31,7 @@ export class OrderReader {
   readonly #limit: ReturnType<typeof pLimit>;
   readonly #pages = new Map<string, { at: number; page: Promise<OrderPage> }>();
   readonly #inFlight = new Map<string, Promise<OrderModel | null>>();
-  #revision = 0;
+  readonly #onForget: (() => void)[] = [];
 
   constructor(
     private readonly upstream: WhitelabelClient,
@@ -71,9 +71,9 @@ export class OrderReader {
     return [...byId.values()];
   }
 
-  /** Counts the writes this reader was told of (forget), so copies made from its reads know to drop. */
-  get revision(): number {
-    return this.#revision;
+  /** Calls `listener` whenever a write through the adapter changes an order, so copies made from this reader's reads drop. */
+  onForget(listener: () => void): void {
+    this.#onForget.push(listener);
   }
 
   /** One entry per id, in id order, null for an unknown id; recent orders cost no call. */
@@ -98,7 +98,7 @@ export class OrderReader {
   forget(id: string): void {
     this.#recent.forget(id);
     this.#pages.clear();
-    this.#revision += 1;
+    for (const listener of this.#onForget) listener();
   }
 
   #page(status: WhitelabelOrderStatus | undefined, page: number, size: number): Promise<OrderPage> {

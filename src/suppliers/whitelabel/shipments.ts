@@ -1,5 +1,6 @@
 import type { OrderModel, ShipmentModel } from '../../domain/models.ts';
 import type { ListWindow, ShipmentListFilter, WindowPage } from '../adapter.ts';
+import { Snapshot } from '../shared/snapshot.ts';
 import { sliceWindow } from '../shared/window.ts';
 import type { OrderReader } from './orders.ts';
 
@@ -27,21 +28,8 @@ export interface ShipmentListOptions {
  * naming a few orders reads only those.
  */
 export function createShipmentList(orders: OrderReader, options: ShipmentListOptions) {
-  const now = options.now ?? Date.now;
-  let held: { at: number; revision: number; shipments: Promise<ShipmentModel[]> } | null = null;
-
-  const everyShipment = (): Promise<ShipmentModel[]> => {
-    const at = now();
-    if (!held || at - held.at >= options.ttlMs || held.revision !== orders.revision) {
-      const loading = orders.all().then(byShipDate);
-      const entry = { at, revision: orders.revision, shipments: loading };
-      held = entry;
-      loading.catch(() => {
-        if (held === entry) held = null;
-      });
-    }
-    return held.shipments;
-  };
+  const everyShipment = new Snapshot(options.ttlMs, () => orders.all().then(byShipDate), options.now, 'whitelabel.shipments');
+  orders.onForget(() => everyShipment.invalidate());
 
   return async (window: ListWindow, filter: ShipmentListFilter): Promise<WindowPage<ShipmentModel>> => {
     // WhiteLabel keeps no acknowledgement per shipment (its tracking queue is per order).
@@ -52,7 +40,7 @@ export function createShipmentList(orders: OrderReader, options: ShipmentListOpt
       const found = await orders.get([...orderIds]);
       return sliceWindow(byShipDate(found.filter((order) => order !== null)), window);
     }
-    const shipments = await everyShipment();
+    const shipments = await everyShipment.get();
     return sliceWindow(orderIds ? shipments.filter((s) => orderIds.has(s.supplierOrderId ?? '')) : shipments, window);
   };
 }
