@@ -7,6 +7,7 @@ import { expectOrderId } from './ids.ts';
 import { appendMutationEvent } from './journal-writes.ts';
 import type { OrderServiceDeps } from './place-cart.ts';
 import { runOnce } from './run-once.ts';
+import { asSupplierWrite } from './supplier-write.ts';
 import { userError, type UserErrorValue } from './user-errors.ts';
 
 export interface ChangeResult {
@@ -53,7 +54,7 @@ async function changeOrder(
     const [order] = await adapter.getOrders!([id.nativeId]);
     return order && targets.includes(order.status) ? changed(order) : null;
   };
-  const result = await runOnce(deps, caller.name, {
+  const result = await asSupplierWrite(deps.store, id.supplier, operation, () => runOnce(deps, caller.name, {
     operation,
     key: input.idempotencyKey,
     keyField: ['input', 'idempotencyKey'],
@@ -72,7 +73,7 @@ async function changeOrder(
       const [order] = (await adapter.getOrders?.([id.nativeId])) ?? [null];
       return { value: order ?? null, userErrors: [] };
     },
-  });
+  }));
   return { order: result.value, userErrors: result.userErrors };
 }
 

@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
 import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { SupplierId } from '../domain/supplier.ts';
+import type { Placement } from '../store/index.ts';
 import type { Store } from '../store/open.ts';
 import { failureTraitsOf } from '../suppliers/http/resilience.ts';
 import type { PlacementOutcome, PlacementRequest } from '../suppliers/writes.ts';
 import { recordPlacedOrders } from './journal-writes.ts';
 import type { CartGroup } from './resolve-cart.ts';
+import { asSupplierWrite } from './supplier-write.ts';
 
 /** What became of one supplier's part of a cart. */
 export type GroupResult =
@@ -45,6 +47,13 @@ export async function placeGroup(group: CartGroup, request: PlacementRequest, co
   if (row.state === 'placed' || row.state === 'submitted' || row.state === 'rejected') {
     return fromRecorded(store, supplier, row.outcome as RecordedOutcome);
   }
+  return asSupplierWrite(store, supplier, 'createOrder', () => placeUndecided(group, request, context, row));
+}
+
+/** A part not yet decided: looked up where an earlier attempt may have reached the supplier, else sent. */
+async function placeUndecided(group: CartGroup, request: PlacementRequest, context: GroupContext, row: Placement): Promise<GroupResult> {
+  const { store } = context;
+  const { adapter, supplier } = group;
   // An earlier attempt may have reached the supplier: look before sending again.
   if (row.state === 'unknown' || row.attempts > 1) {
     const found = await lookUp(group, request);

@@ -85,14 +85,16 @@ export async function recordTransaction(
   live: TransactionModel,
 ): Promise<TransactionModel> {
   const merged = mergeTransaction(known, live);
-  await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
   // A failed creation may be the duplicate of an earlier attempt that did go through: the
-  // orders its tokens name are looked up either way, and journaled if they exist.
+  // orders its tokens name are looked up either way, and journaled if they exist. They are
+  // journaled before the transaction is stored as final: until then pollers count it as a write
+  // under way and wait, so its orders are recorded once, as placed, not as polled.
   const adapter = deps.suppliers.get(known.supplier);
   if (isFinalTransaction(merged) && merged.kind === 'createOrder' && adapter?.getOrders) {
     const orders = (await adapter.getOrders(merged.supplierOrderIds)).filter((o) => o !== null);
     await journalCreatedOrders(deps, known.placementId ?? null, merged, orders);
   }
+  await deps.store.transactions.upsert({ ...merged, placementId: known.placementId ?? null });
   return merged;
 }
 

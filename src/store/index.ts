@@ -10,3 +10,4 @@ export type { OrderEvent, OrderEventInput, OrderEventSource, OrderKey, OrderEven
 export { ORDER_EVENTS_CHANNEL } from './events.ts';
 export type { TransactionRecord, TransactionWrite, TransactionListOptions, TransactionRepository } from './transactions.ts';
 export type { CursorRepository } from './cursors.ts';
+export type { SupplierWriteRepository } from './supplier-writes.ts';

@@ -8,6 +8,7 @@ import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
 import { createPlacementRepository, type PlacementRepository } from './placements.ts';
 import { openPostgres } from './postgres.ts';
+import { createSupplierWriteRepository, type SupplierWriteRepository } from './supplier-writes.ts';
 import { createTransactionRepository, type TransactionRepository } from './transactions.ts';
 
 export interface Repositories {
@@ -17,6 +18,7 @@ export interface Repositories {
   events: OrderEventRepository;
   transactions: TransactionRepository;
   cursors: CursorRepository;
+  supplierWrites: SupplierWriteRepository;
 }
 
 export interface Store extends Repositories {
@@ -74,5 +76,6 @@ export function repositories(db: Queryable): Repositories {
     events: createOrderEventRepository(db),
     transactions: createTransactionRepository(db),
     cursors: createCursorRepository(db),
+    supplierWrites: createSupplierWriteRepository(db),
   };
 }

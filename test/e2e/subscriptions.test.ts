@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { cart, CREATE_ORDER } from '../support/carts.ts';
+import { eventually } from '../support/eventually.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
 interface OrderUpdate {
@@ -110,6 +111,10 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     return answer.data!.createOrder.orders;
   };
 
+  const eventsOf = async (orderId: string) =>
+    (await gateway.query<{ node: { events: { source: string; supplierStatus: string }[] } }>('query ($id: ID!) { node(id: $id) { ... on Order { events { source supplierStatus } } } }', { id: orderId }))
+      .data!.node.events;
+
   beforeAll(async () => {
     gateway = await startSandboxedGateway({ polling: { intervalMs: POLL_INTERVAL_MS } });
     wsUrl = gateway.url.replace(/^http/, 'ws');
@@ -140,6 +145,33 @@ describe('subscriptions over graphql-ws on /graphql', () => {
     expect(paid.data!.updateOrderStatus.userErrors).toEqual([]);
     expect(await updates.next((u) => u.orderId === pleasurestock!.id)).toMatchObject({ status: 'PAID', supplierStatus: 'paid', source: 'MUTATION' });
     updates.close();
+  });
+
+  it('sends a WhiteLabel cancel as one MUTATION update even when the poller sees it at the supplier before the answer comes back', async () => {
+    const [order] = await place(['WHITELABEL']);
+    const updates = await subscribe<OrderUpdate>(connect('sg_test_reader'), ORDER_UPDATED, 'orderUpdated', { filter: { orderIds: [order!.id] } });
+    // Cancelled at once, answered five poll rounds later: the poller reads the cancelled order first.
+    gateway.sandboxes.whitelabel.faults.set([{ kind: 'latencyAfterWrite', ms: 5 * POLL_INTERVAL_MS, operations: ['cancelOrder'], times: 1 }]);
+    expect((await gateway.query<{ cancelOrder: { userErrors: unknown[] } }>(CANCEL, { id: order!.id })).data!.cancelOrder.userErrors).toEqual([]);
+    expect(await updates.next(() => true)).toMatchObject({ source: 'MUTATION', previousSupplierStatus: 'FUNDED' });
+    await sleep(3 * POLL_INTERVAL_MS);
+    expect(updates.received).toHaveLength(1);
+    expect((await eventsOf(order!.id)).map((e) => e.source)).toEqual(['MUTATION', 'MUTATION']);
+    updates.close();
+  });
+
+  it('records a Cenports order placed through the gateway once, as placed, though the poller lists it before the transaction is followed', async () => {
+    const placed = await gateway.query<{ createOrder: { transactions: { id: string }[]; userErrors: unknown[] } }>(CREATE_ORDER, { input: cart(gateway.sandboxes, ['CENPORTS']) });
+    expect(placed.data!.createOrder.userErrors).toEqual([]);
+    const transactionId = placed.data!.createOrder.transactions[0]!.id;
+    const completed = await eventually(
+      async () =>
+        (await gateway.query<{ node: { status: string; orders: { id: string }[] } }>('query ($id: ID!) { node(id: $id) { ... on Transaction { status orders { id } } } }', { id: transactionId }))
+          .data!.node,
+      (transaction) => transaction.status === 'COMPLETED' && transaction.orders.length === 1,
+    );
+    await sleep(3 * POLL_INTERVAL_MS);
+    expect((await eventsOf(completed.orders[0]!.id)).map((e) => e.source)).toEqual(['MUTATION']);
   });
 
   it('sends a signed PleasureStock webhook as a WEBHOOK update within a second, and nothing for a bad signature', async () => {

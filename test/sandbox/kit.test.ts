@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSandboxApp, SandboxHttpError, type SandboxHandle } from '../../src/sandbox/kit/index.ts';
 
 /** A toy supplier on the kit: one read, one write, its own error shape. */
@@ -82,6 +82,19 @@ describe('sandbox kit', () => {
       }),
     ).rejects.toThrow();
     expect(toy.placed).toContain('applied-unanswered');
+  });
+
+  it('applies the write at once and answers it late under latencyAfterWrite', async () => {
+    toy.handle.faults.set([{ kind: 'latencyAfterWrite', ms: 400, operations: ['createThing'], times: 1 }]);
+    let answered = false;
+    const answer = post(toy.handle, 'slow-answer').then((response) => {
+      answered = true;
+      return response;
+    });
+    await vi.waitFor(() => expect(toy.placed).toContain('slow-answer'), { timeout: 300, interval: 10 });
+    expect(answered).toBe(false);
+    expect((await answer).status).toBe(201);
+    expect((await post(toy.handle, 'prompt-answer')).status).toBe(201);
   });
 
   it('injects an error status a limited number of times, only for the named operation', async () => {

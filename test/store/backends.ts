@@ -52,7 +52,7 @@ export const backends: Backend[] = TEST_DATABASE_URL ? [pglite, postgres] : [pgl
 /** Drops a schema of the PostgreSQL at TEST_DATABASE_URL. */
 export const dropSchema = (schema: string): Promise<void> => dropSchemaAt(TEST_DATABASE_URL!, schema);
 
-const TABLES = ['idempotency_keys', 'placements', 'journal_orders', 'order_events', 'supplier_transactions', 'sync_cursors'];
+const TABLES = ['idempotency_keys', 'placements', 'journal_orders', 'order_events', 'supplier_transactions', 'sync_cursors', 'supplier_writes'];
 
 /**
  * Opens one store for the enclosing describe block and empties its tables before each test.

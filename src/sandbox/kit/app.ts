@@ -204,6 +204,11 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
       if (failure) refuse(failure.status ?? 500, 'Injected fault');
       if (request.bodyUnparsable) refuse(400, 'Malformed JSON body');
       const body = await definition.handler(request, reply);
+      if (definition.write) {
+        // The write is applied; its answer is slow to come back, as behind a congested network.
+        const after = faults.take(operationId, ['latencyAfterWrite']).reduce((sum, f) => sum + f.ms, 0);
+        if (after > 0) await sleep(after);
+      }
       if (definition.write && faults.take(operationId, ['hangAfterWrite']).length > 0) {
         // The write is applied and the caller waits for an answer that never comes.
         stats.answered(operationId, 0);

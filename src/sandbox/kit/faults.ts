@@ -25,6 +25,7 @@ export type FaultRule = FaultScope &
     | { kind: 'reset' }
     | { kind: 'resetAfterWrite' }
     | { kind: 'hangAfterWrite' }
+    | { kind: 'latencyAfterWrite'; ms: number }
   );
 
 // A stream of its own, so drawing for faults never shifts the seeded data the sandbox generates.

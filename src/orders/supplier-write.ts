@@ -1,0 +1,24 @@
+import type { SupplierId } from '../domain/supplier.ts';
+import type { Store } from '../store/open.ts';
+
+/**
+ * Long enough for any write with its retries and the journaling after it; only a process that
+ * dies mid-write leaves its mark to run out, and pollers wait for that at most POLLER_WAIT_MS.
+ */
+const WRITE_MARK_TTL_MS = 60_000;
+
+/**
+ * Runs a write that changes orders at a supplier, from before its first call until what it did
+ * is journaled, marked as under way in the store: so a poller that reads the supplier meanwhile
+ * waits for the MUTATION event instead of recording the same change as its own (see
+ * recordPolledChanges).
+ */
+export async function asSupplierWrite<T>(store: Store, supplier: SupplierId, operation: string, write: () => Promise<T>): Promise<T> {
+  const mark = await store.supplierWrites.begin(supplier, operation, WRITE_MARK_TTL_MS);
+  try {
+    return await write();
+  } finally {
+    // A mark that cannot be removed runs out by itself; the write's own outcome is what counts.
+    await store.supplierWrites.end(mark).catch(() => undefined);
+  }
+}
