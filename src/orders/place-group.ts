@@ -63,7 +63,8 @@ async function placeUndecided(group: CartGroup, request: PlacementRequest, conte
     // under way at a supplier with no idempotency of its own, and a resend now would be a second order.
     // The same goes for a row still `sending`, taken over from an attempt that crashed or lost its
     // lease mid-call: that attempt may be in flight yet, so its age counts from when it was sent.
-    const waitMs = stillSettling(row.state, row.outcome as Attempt | null, context);
+    // A supplier that refuses a second order under the token needs no such wait.
+    const waitMs = adapter.refusesDuplicateTokens ? 0 : stillSettling(row.state, row.outcome as Attempt | null, context);
     if (waitMs > 0) return { supplier, state: 'unknown', error: settling(supplier, waitMs) };
   }
   let outcome: PlacementOutcome;

@@ -76,6 +76,12 @@ export interface SalesEntry {
 }
 
 export interface SupplierWrites {
+  /**
+   * True where the supplier itself refuses a second order under one token (Centre's
+   * partnerOrderId, WhiteLabel's woo_order_id, Cenports' orderNo): sending again after an unknown
+   * outcome can never make a second order, so a retry need not wait for the first to settle.
+   */
+  readonly refusesDuplicateTokens?: boolean;
   /** supplier rules checked before any call (no I/O); a non-empty answer means nothing is sent */
   validatePlacement?(request: PlacementRequest): SupplierRefusal[];
   createOrder?(request: PlacementRequest): Promise<PlacementOutcome>;

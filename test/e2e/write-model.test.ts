@@ -317,6 +317,9 @@ class InjectFault implements Command {
   ) {}
   check = (model: Readonly<WriteModel>) => model.pendingFault === null;
   async run(model: WriteModel, real: WriteReal) {
+    // A create still delayed at the supplier would meet this fault instead of the next one, and
+    // one that never lands keeps a supplier with no idempotency of its own unsettled for 30 s.
+    await waitForQuiet(model);
     real.gateway.sandboxes[lowerCase(this.supplier)].faults.set([faultRule(this.kind)]);
     model.pendingFault = { supplier: this.supplier, kind: this.kind };
   }
@@ -430,5 +433,34 @@ describe('the write side as a state machine: creates, retries, reused keys, canc
     expect(late.data!.createOrder.orders).toHaveLength(1);
     expect(supplierOrders(gateway.sandboxes, supplier, tokenOf(input.idempotencyKey, supplier))).toHaveLength(1);
     expect(sandbox.stats.count('createOrder')).toBe(1);
+  });
+});
+
+// The counterexample the model found next: [InjectFault(CENTRE, latencyPastTimeout), CreateOrder,
+// InjectFault(CENTRE, error503), Retry]. The delayed create met the 503 and never landed, and the
+// gateway kept answering "retry in 30 s" as it does where a resend could make a second order.
+// Centre and WhiteLabel refuse a second order under one token, so there a retry sends at once.
+describe('a retry while a timed-out create is still in flight at a supplier that refuses duplicate tokens', () => {
+  let gateway: SandboxedGateway;
+  beforeAll(async () => {
+    gateway = await startSandboxedGateway({ timeoutMs: TIMEOUT_MS, sandbox: { walletBalanceCents: 100_000_000 } });
+  });
+  afterAll(() => gateway?.close());
+
+  it.each(['CENTRE', 'WHITELABEL'] as const)('%s: sends again at once, and the late first attempt makes no second order', async (supplier) => {
+    const sandbox = supplier === 'CENTRE' ? gateway.sandboxes.centre : gateway.sandboxes.whitelabel;
+    sandbox.faults.set([{ kind: 'latency', ms: 3 * TIMEOUT_MS, operations: ['createOrder'], times: 1 }]);
+    const input = cart(gateway.sandboxes, [supplier], freshKey('in-flight'));
+    const first = await gateway.query(CREATE_ORDER, { input });
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'SUPPLIER_UNAVAILABLE', retryable: true });
+    const retried = await gateway.query<{ createOrder: { orders: { id: string }[] } }>(CREATE_ORDER, { input });
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data!.createOrder.orders).toHaveLength(1);
+    await sleep(3 * TIMEOUT_MS);
+    // The first attempt has landed by now, and the supplier took it for the duplicate it is.
+    expect(sandbox.stats.count('createOrder')).toBeGreaterThanOrEqual(2);
+    expect(supplierOrders(gateway.sandboxes, supplier, tokenOf(input.idempotencyKey, supplier))).toHaveLength(1);
+    const replay = await gateway.query<{ createOrder: { orders: { id: string }[] } }>(CREATE_ORDER, { input });
+    expect(replay.data!.createOrder.orders.map((o) => o.id)).toEqual(retried.data!.createOrder.orders.map((o) => o.id));
   });
 });

@@ -140,6 +140,23 @@ describe('sandbox kit', () => {
     const stats = (await (await fetch(`${toy.handle.url}/__sandbox/stats`)).json()) as { byOperation: Record<string, number> };
     expect(stats.byOperation.listThings).toBe(1);
   });
+
+  it('refuses a fault rule it cannot read with 400 naming the field, and keeps the rules it had', async () => {
+    toy.handle.faults.set([{ kind: 'latency', ms: 5 }]);
+    const put = (rules: unknown) =>
+      fetch(`${toy.handle.url}/__sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+    for (const [rules, field] of [
+      [[{ kind: 'latency' }], 'ms'],
+      [[{ kind: 'error', status: 503, rate: 2 }], 'rate'],
+      [[{ kind: 'explode' }], 'kind'],
+      [[{ kind: 'hang', operation: ['createThing'] }], 'operation'],
+    ] as const) {
+      const answer = await put(rules);
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { message: string }).message).toContain(field);
+    }
+    expect(toy.handle.faults.list()).toEqual([{ kind: 'latency', ms: 5 }]);
+  });
 });
 
 describe('sandbox kit rate limits', () => {

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { FaultController, type FaultRule } from './faults.ts';
+import { z } from 'zod';
+import { FaultController, faultRuleSchema, type FaultRule } from './faults.ts';
 import { ConcurrencyLimiter, RateLimiter, type RateWindow } from './rate-limit.ts';
 import { RequestStats } from './stats.ts';
 
@@ -264,16 +265,18 @@ function registerControlRoutes(
     return stats.snapshot();
   });
   fastify.get('/__sandbox/faults', async () => faults.list());
-  const rulesIn = (request: FastifyRequest): unknown => {
+  const rulesIn = <T>(request: FastifyRequest, schema: z.ZodType<T>): T => {
     if (request.bodyUnparsable) throw new SandboxHttpError(400, { message: 'Malformed JSON body' });
-    return request.body;
+    const parsed = schema.safeParse(request.body);
+    if (!parsed.success) throw new SandboxHttpError(400, { message: z.prettifyError(parsed.error) });
+    return parsed.data;
   };
   fastify.put('/__sandbox/faults', async (request) => {
-    faults.set((rulesIn(request) as FaultRule[] | undefined) ?? []);
+    faults.set(rulesIn(request, z.array(faultRuleSchema).optional()) ?? []);
     return faults.list();
   });
   fastify.post('/__sandbox/faults', async (request) => {
-    faults.add(rulesIn(request) as FaultRule);
+    faults.add(rulesIn(request, faultRuleSchema));
     return faults.list();
   });
   fastify.delete('/__sandbox/faults', async () => {

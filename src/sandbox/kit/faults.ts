@@ -1,32 +1,34 @@
+import { z } from 'zod';
 import { seededRandom, type Random } from './random.ts';
 
+const scope = {
+  /** operationIds the rule applies to; all documented operations when absent */
+  operations: z.array(z.string().min(1)).optional(),
+  /** how many matching requests the rule applies to before it retires itself; forever when absent */
+  times: z.int().positive().optional(),
+  /** probability in [0, 1] that a matching request is affected; 1 when absent */
+  rate: z.number().min(0).max(1).optional(),
+};
+const ms = z.int().nonnegative();
+
 /**
- * Faults a sandbox can be told to inject, at run time, into the requests it serves.
- * Each rule may be limited to some operations (OpenAPI operationIds) and to a number of requests.
+ * Faults a sandbox can be told to inject, at run time, into the requests it serves, as the
+ * control route takes them from tools outside the process.
  */
+export const faultRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('latency'), ms, ...scope }),
+  z.strictObject({ kind: z.literal('error'), status: z.int().min(400).max(599).optional(), ...scope }),
+  z.strictObject({ kind: z.literal('rateLimit'), retryAfterSeconds: z.int().nonnegative().optional(), ...scope }),
+  z.strictObject({ kind: z.literal('hang'), ...scope }),
+  z.strictObject({ kind: z.literal('malformedJson'), ...scope }),
+  z.strictObject({ kind: z.literal('reset'), ...scope }),
+  z.strictObject({ kind: z.literal('resetAfterWrite'), ...scope }),
+  z.strictObject({ kind: z.literal('hangAfterWrite'), ...scope }),
+  z.strictObject({ kind: z.literal('latencyAfterWrite'), ms, ...scope }),
+]);
+
+export type FaultRule = z.infer<typeof faultRuleSchema>;
 export type FaultKind = FaultRule['kind'];
-
-interface FaultScope {
-  /** operationIds the rule applies to; all documented operations when absent. */
-  operations?: string[];
-  /** how many matching requests the rule applies to before it retires itself; forever when absent. */
-  times?: number;
-  /** probability in [0, 1] that a matching request is affected; 1 when absent. */
-  rate?: number;
-}
-
-export type FaultRule = FaultScope &
-  (
-    | { kind: 'latency'; ms: number }
-    | { kind: 'error'; status?: number }
-    | { kind: 'rateLimit'; retryAfterSeconds?: number }
-    | { kind: 'hang' }
-    | { kind: 'malformedJson' }
-    | { kind: 'reset' }
-    | { kind: 'resetAfterWrite' }
-    | { kind: 'hangAfterWrite' }
-    | { kind: 'latencyAfterWrite'; ms: number }
-  );
 
 // A stream of its own, so drawing for faults never shifts the seeded data the sandbox generates.
 const faultStream = (seed: number): Random => seededRandom((seed ^ 0x5eedfa17) >>> 0);

@@ -66,6 +66,7 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
     validatePlacement: placements.validatePlacement,
     createOrder: placements.createOrder,
     findPlacement: placements.findPlacement,
+    refusesDuplicateTokens: true,
     acknowledgeOrders: changes.acknowledgeOrders,
     acknowledgeShipments: changes.acknowledgeShipments,
     adjustInventory: changes.adjustInventory,

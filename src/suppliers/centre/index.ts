@@ -63,5 +63,6 @@ export function createCentreAdapter(options: CentreAdapterOptions): SupplierAdap
       return ids.map((id) => byId.get(id) ?? null);
     },
     ...createCentreWrites(client, options.priceList, options.now),
+    refusesDuplicateTokens: true,
   };
 }

@@ -104,6 +104,7 @@ export function createWhitelabelAdapter(options: WhitelabelAdapterOptions): Supp
     descriptor: whitelabel,
     health: () => upstream.health(),
     ...writes,
+    refusesDuplicateTokens: true,
     async listProducts(window, filter) {
       const search = filter.search?.trim().toLowerCase();
       const skus = filter.skus ? new Set(filter.skus) : null;
