@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeGlobalId } from '../../src/domain/global-id.ts';
+import { decodeGlobalId, encodeGlobalId } from '../../src/domain/global-id.ts';
 import { cart, CREATE_ORDER, freshKey } from '../support/carts.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
@@ -163,5 +163,36 @@ describe('WhiteLabel wallet, cancellation and shipment admin over HTTP', () => {
     expect(wl().stats.snapshot().byOperationStatus.markShipmentShipped?.[200] ?? 0, 'no second settlement').toBe(0);
     expect(wl().state.wallet.balanceCents).toBe(balance);
     wl().faults.clear();
+  });
+});
+
+describe('WhiteLabel shipment admin at a merchant with no ops credential', () => {
+  let merchant: SandboxedGateway;
+  beforeAll(async () => {
+    merchant = await startSandboxedGateway({ whitelabelOps: false });
+  });
+  afterAll(() => merchant.close());
+
+  it('answers FORBIDDEN to createShipment, markShipmentShipped and SHIPPED, sending nothing and changing nothing', async () => {
+    const wl = merchant.sandboxes.whitelabel;
+    // A seeded order with a labelled shipment: the one thing SHIPPED needs besides the credential.
+    const labelled = wl.state.orders().find((o) => o.shipments.some((s) => s.status === 'LABEL_CREATED' && s.trackingNumber))!;
+    expect(labelled).toBeDefined();
+    const orderId = encodeGlobalId({ type: 'Order', supplier: 'whitelabel', nativeId: labelled.id });
+    const read = await merchant.query<{ node: { shipments: { id: string; status: string }[] } }>('query ($id: ID!) { node(id: $id) { ... on Order { shipments { id status } } } }', { id: orderId });
+    const shipmentId = read.data!.node.shipments.find((s) => s.status === 'LABEL_CREATED')!.id;
+    const before = JSON.stringify(wl.state.findOrder(labelled.id));
+    wl.stats.reset();
+
+    const forbidden = [expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ops') })];
+    const label = await merchant.query<{ createShipment: ShipmentPayload }>(CREATE_SHIPMENT, { input: { orderId, carrier: 'usps', service: 'usps_priority_mail' } });
+    expect(label.data!.createShipment).toEqual({ shipment: null, userErrors: forbidden });
+    const mark = await merchant.query<{ markShipmentShipped: ShipmentPayload }>(MARK_SHIPPED, { input: { shipmentId, trackingNumber: '9400111899223100000099' } });
+    expect(mark.data!.markShipmentShipped).toEqual({ shipment: null, userErrors: forbidden });
+    const shipped = await merchant.query<{ updateOrderStatus: { order: unknown; userErrors: unknown[] } }>(UPDATE, { input: { orderId, status: 'SHIPPED' } });
+    expect(shipped.data!.updateOrderStatus).toEqual({ order: null, userErrors: forbidden });
+
+    expect(wl.stats.count('createShipment') + wl.stats.count('markShipmentShipped')).toBe(0);
+    expect(JSON.stringify(wl.state.findOrder(labelled.id))).toBe(before);
   });
 });

@@ -66,6 +66,8 @@ export async function startSandboxedGateway(
     cost?: GatewayOptions['cost'];
     /** poll WhiteLabel and Cenports for subscriptions (off by default: it would add upstream calls) */
     polling?: RuntimeOptions['polling'];
+    /** configure WhiteLabel's ops (shipment admin) credential, as a merchant may not (default on) */
+    whitelabelOps?: boolean;
   } = {},
 ): Promise<SandboxedGateway> {
   const sandboxes = await startSandboxes({ rateLimitMode: 'off', transactionDelayMs: 50, ...options.sandbox });
@@ -73,7 +75,7 @@ export async function startSandboxedGateway(
   const database = e2eDatabase(options.databaseUrl);
   const runtime = await startRuntime({
     // Test sandboxes enforce no limits unless told to, so neither does the gateway by default.
-    suppliers: { ...sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false), ...options.resilience },
+    suppliers: { ...suppliersConfig(sandboxes, options), ...options.resilience },
     metrics,
     dataDir: 'memory',
     ...database,
@@ -121,6 +123,12 @@ export async function startSandboxedGateway(
       if (database.schema) await dropSchema(database.databaseUrl!, database.schema);
     },
   };
+}
+
+function suppliersConfig(sandboxes: Sandboxes, options: { timeoutMs?: number; rateBudgets?: boolean; whitelabelOps?: boolean }): SuppliersConfig {
+  const config = sandboxSuppliersConfig(sandboxes, options.timeoutMs ?? 2_000, options.rateBudgets ?? false);
+  if (options.whitelabelOps === false) delete config.whitelabel!.ops;
+  return config;
 }
 
 /**
