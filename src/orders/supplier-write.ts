@@ -1,4 +1,5 @@
 import type { SupplierId } from '../domain/supplier.ts';
+import { POLLED_SUPPLIERS } from '../live/pollers/index.ts';
 import type { Store } from '../store/open.ts';
 
 /**
@@ -11,9 +12,10 @@ const WRITE_MARK_TTL_MS = 60_000;
  * Runs a write that changes orders at a supplier, from before its first call until what it did
  * is journaled, marked as under way in the store: so a poller that reads the supplier meanwhile
  * waits for the MUTATION event instead of recording the same change as its own (see
- * recordPolledChanges).
+ * recordPolledChanges). Writes to suppliers no poller reads need no mark and cost no statement.
  */
 export async function asSupplierWrite<T>(store: Store, supplier: SupplierId, operation: string, write: () => Promise<T>): Promise<T> {
+  if (!POLLED_SUPPLIERS.has(supplier)) return write();
   const mark = await store.supplierWrites.begin(supplier, operation, WRITE_MARK_TTL_MS);
   try {
     return await write();

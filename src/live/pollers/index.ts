@@ -1,3 +1,4 @@
+import type { SupplierId } from '../../domain/supplier.ts';
 import type { Store } from '../../store/index.ts';
 import type { SupplierRegistry } from '../../suppliers/registry.ts';
 import type { LiveBus } from '../bus.ts';
@@ -11,6 +12,9 @@ import { whitelabelRound } from './whitelabel.ts';
  * 30 s (plus a token now and then) is about 5 of its 60 a minute.
  */
 export const DEFAULT_POLL_INTERVALS_MS = { whitelabel: 15_000, cenports: 30_000 } as const;
+
+/** The suppliers whose order changes a poller reads: writes to them are marked (asSupplierWrite). */
+export const POLLED_SUPPLIERS: ReadonlySet<SupplierId> = new Set(Object.keys(DEFAULT_POLL_INTERVALS_MS) as SupplierId[]);
 
 export interface PollingOptions {
   /** one interval for every supplier (tests); each supplier's default when absent */
