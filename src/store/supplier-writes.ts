@@ -14,13 +14,15 @@ const TRANSACTION_UNDER_WAY_MS = 60_000;
 export interface SupplierWriteRepository {
   /** Marks a write to the supplier as under way until end(), or until ttlMs pass; answers its id. */
   begin(supplier: SupplierId, operation: string, ttlMs: number): Promise<string>;
+  /** Ends the write, and clears the marks of writes whose process died before ending them. */
   end(id: string): Promise<void>;
   /** The database's clock, to pass to underWay as `before`. */
   clock(): Promise<string>;
   /**
    * How many writes to the supplier began before `before` (or at it: PGlite's clock ticks in
-   * milliseconds) and are still under way: neither ended nor expired. Order-creating transactions the gateway follows count until they are final (a
-   * minute at most), since their orders are journaled only then.
+   * milliseconds) and are still under way: neither ended nor expired. Order-creating transactions
+   * the gateway follows count until they are final (a minute at most), since their orders are
+   * journaled only then.
    */
   underWay(supplier: SupplierId, before: string): Promise<number>;
 }
@@ -38,7 +40,7 @@ export function createSupplierWriteRepository(db: Queryable): SupplierWriteRepos
     },
 
     async end(id) {
-      await db.query(`DELETE FROM supplier_writes WHERE id = $1::bigint`, [id]);
+      await db.query(`DELETE FROM supplier_writes WHERE id = $1::bigint OR expires_at < clock_timestamp()`, [id]);
     },
 
     async clock() {

@@ -29,6 +29,9 @@ describe.each(backends)('writes under way on $name', (backend) => {
     expect(await supplierWrites.underWay('cenports', afterShortMark)).toBe(1);
     await sleep(1_100);
     expect(await supplierWrites.underWay('cenports', afterShortMark)).toBe(0);
+    // The next write to end takes the lapsed mark with it.
+    await supplierWrites.end(await supplierWrites.begin('whitelabel', 'cancelOrder', 60_000));
+    expect(await store().database.query(`SELECT supplier FROM supplier_writes ORDER BY id`)).toEqual([{ supplier: 'whitelabel' }]);
   });
 
   it('counts an order-creating transaction until it is final, and no other kind', async () => {
