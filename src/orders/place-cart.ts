@@ -4,9 +4,9 @@ import type { OrderModel, TransactionModel } from '../domain/models.ts';
 import type { Store } from '../store/open.ts';
 import type { SupplierRegistry } from '../suppliers/registry.ts';
 import { claimKey, holdingLease } from './idempotent.ts';
-import { placeGroup, type GroupResult } from './place-group.ts';
+import { fromRecorded, placeGroup, type GroupResult, type RecordedOutcome } from './place-group.ts';
 import { placementRequest, refusalToUserError } from './placement-request.ts';
-import { resolveCart } from './resolve-cart.ts';
+import { cartShape, resolveCart, type CartShape } from './resolve-cart.ts';
 import { placementToken, requestHash } from './tokens.ts';
 import { userError, type UserErrorValue } from './user-errors.ts';
 import { validateCart } from './validate-cart.ts';
@@ -38,6 +38,8 @@ export interface OrderServiceDeps {
 
 const refused = (userErrors: UserErrorValue[]): CartResult => ({ orders: [], transactions: [], userErrors, failures: [] });
 
+const keyReused = () => refused([userError('IDEMPOTENCY_KEY_REUSED', 'this idempotencyKey was used with a different request', ['input', 'idempotencyKey'])]);
+
 /**
  * createOrder: validates everything it can before any supplier call, then places one order per
  * supplier exactly once under the caller's idempotency key. A replay returns the first result;
@@ -46,16 +48,17 @@ const refused = (userErrors: UserErrorValue[]): CartResult => ({ orders: [], tra
 export async function placeCart(input: CreateOrderInput, scope: string, deps: OrderServiceDeps): Promise<CartResult> {
   const invalid = validateCart(input);
   if (invalid.length > 0) return refused(invalid);
+  const hash = requestHash(input);
+  const answered = await answeredBefore(input, scope, hash, deps);
+  if (answered) return answered;
   const { groups, errors } = await resolveCart(input, deps.suppliers);
   if (errors.length > 0) return refused(errors);
   const requests = groups.map((group) => placementRequest(input, group, placementToken(scope, input.idempotencyKey, group.supplier)));
   const supplierRules = groups.flatMap((group, i) => (group.adapter.validatePlacement?.(requests[i]!) ?? []).map((r) => refusalToUserError(r, group)));
   if (supplierRules.length > 0) return refused(supplierRules);
 
-  const lease = await claimKey(deps, { scope, operation: 'createOrder', key: input.idempotencyKey, requestHash: requestHash(input) });
-  if (lease.status === 'mismatch') {
-    return refused([userError('IDEMPOTENCY_KEY_REUSED', 'this idempotencyKey was used with a different request', ['input', 'idempotencyKey'])]);
-  }
+  const lease = await claimKey(deps, { scope, operation: 'createOrder', key: input.idempotencyKey, requestHash: hash });
+  if (lease.status === 'mismatch') return keyReused();
   const results = await holdingLease(lease, () =>
     Promise.all(
       groups.map((group, i) =>
@@ -75,7 +78,26 @@ export async function placeCart(input: CreateOrderInput, scope: string, deps: Or
   return summarize(results, groups);
 }
 
-function summarize(results: GroupResult[], groups: Awaited<ReturnType<typeof resolveCart>>['groups']): CartResult {
+/**
+ * A key already finished is answered from the store alone, and one used with another cart is
+ * refused, before any catalog is read: a replay must not depend on a supplier being up, nor on a
+ * product still being listed.
+ */
+async function answeredBefore(input: CreateOrderInput, scope: string, hash: string, deps: OrderServiceDeps): Promise<CartResult | null> {
+  const record = await deps.store.idempotency.get(scope, 'createOrder', input.idempotencyKey);
+  if (!record) return null;
+  if (record.requestHash !== hash) return keyReused();
+  if (record.state !== 'done') return null;
+  const shape = cartShape(input);
+  const placements = await deps.store.placements.forKey(scope, input.idempotencyKey);
+  const bySupplier = new Map(placements.map((p) => [p.supplier, p]));
+  // A done key has a decided placement for every supplier of its cart; anything else takes the long way.
+  if (!shape.every((group) => ['placed', 'submitted', 'rejected'].includes(bySupplier.get(group.supplier)?.state ?? ''))) return null;
+  const results = await Promise.all(shape.map((group) => fromRecorded(deps.store, group.supplier, bySupplier.get(group.supplier)!.outcome as RecordedOutcome)));
+  return summarize(results, shape);
+}
+
+function summarize(results: GroupResult[], groups: CartShape[]): CartResult {
   const result: CartResult = { orders: [], transactions: [], userErrors: [], failures: [] };
   results.forEach((r, i) => {
     if (r.state === 'placed') result.orders.push(...r.orders);

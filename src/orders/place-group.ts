@@ -140,7 +140,7 @@ export type RecordedOutcome =
   | Extract<PlacementOutcome, { kind: 'rejected' }>;
 
 /** A decided part as it was first answered, for replays of the key. */
-async function fromRecorded(store: Store, supplier: SupplierId, outcome: RecordedOutcome): Promise<GroupResult> {
+export async function fromRecorded(store: Store, supplier: SupplierId, outcome: RecordedOutcome): Promise<GroupResult> {
   switch (outcome.kind) {
     case 'rejected':
       return { supplier, state: 'rejected', outcome };

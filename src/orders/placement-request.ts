@@ -1,7 +1,7 @@
 import type { CreateOrderInput } from '../generated/graphql.ts';
 import type { AddressModel } from '../domain/models.ts';
 import type { PlacementRequest, SupplierRefusal } from '../suppliers/writes.ts';
-import type { CartGroup } from './resolve-cart.ts';
+import type { CartGroup, CartShape } from './resolve-cart.ts';
 import { userError, type UserErrorValue } from './user-errors.ts';
 
 const address = (a: CreateOrderInput['shippingAddress']): AddressModel => ({
@@ -36,7 +36,7 @@ export function placementRequest(input: CreateOrderInput, group: CartGroup, toke
 }
 
 /** A supplier's refusal as a user error whose field points into the client's input. */
-export function refusalToUserError(refusal: SupplierRefusal, group: CartGroup): UserErrorValue {
+export function refusalToUserError(refusal: SupplierRefusal, group: CartShape): UserErrorValue {
   const inputIndex = refusal.line === undefined ? undefined : group.lines[refusal.line]?.inputIndex;
   let field: (string | number)[] | null = null;
   if (refusal.field?.[0] === 'lines' && refusal.field.length > 1) {

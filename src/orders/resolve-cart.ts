@@ -8,9 +8,14 @@ import type { SupplierRegistry } from '../suppliers/registry.ts';
 import type { PlacementLine } from '../suppliers/writes.ts';
 import { userError, type UserErrorValue } from './user-errors.ts';
 
-/** One supplier's lines of a cart, each remembering its position in the client's input. */
-export interface CartGroup {
+/** Which supplier takes which of the client's lines, by their positions in its input. */
+export interface CartShape {
   supplier: SupplierId;
+  lines: { inputIndex: number }[];
+}
+
+/** One supplier's lines of a cart, each remembering its position in the client's input. */
+export interface CartGroup extends CartShape {
   adapter: SupplierAdapter;
   lines: { inputIndex: number; line: PlacementLine }[];
 }
@@ -20,6 +25,23 @@ interface Wanted {
   supplier: SupplierId;
   byId: string | null;
   bySku: string | null;
+}
+
+/** The cart's lines by supplier, suppliers in the order they first appear: read from the input alone. */
+function linesBySupplier(input: CreateOrderInput): Map<SupplierId, Wanted[]> {
+  const bySupplier = new Map<SupplierId, Wanted[]>();
+  input.lines.forEach((line, inputIndex) => {
+    const id = line.productId ? decodeGlobalId(line.productId) : null;
+    const supplier = id?.supplier ?? supplierIdFromCode(line.supplier!);
+    // Map.groupBy needs Node 21; this gateway runs on 20.
+    bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), { inputIndex, supplier, byId: id?.nativeId ?? null, bySku: id ? null : line.sku! }]);
+  });
+  return bySupplier;
+}
+
+/** How the cart splits by supplier, without asking any supplier (a replay answers from this and the store). */
+export function cartShape(input: CreateOrderInput): CartShape[] {
+  return [...linesBySupplier(input)].map(([supplier, lines]) => ({ supplier, lines: lines.map((w) => ({ inputIndex: w.inputIndex })) }));
 }
 
 /**
@@ -32,16 +54,8 @@ export async function resolveCart(
   suppliers: SupplierRegistry,
 ): Promise<{ groups: CartGroup[]; errors: UserErrorValue[] }> {
   const errors: UserErrorValue[] = [];
-  const wanted: Wanted[] = input.lines.map((line, inputIndex) => {
-    const id = line.productId ? decodeGlobalId(line.productId) : null;
-    const supplier = id?.supplier ?? supplierIdFromCode(line.supplier!);
-    return { inputIndex, supplier, byId: id?.nativeId ?? null, bySku: id ? null : line.sku! };
-  });
-  // Map.groupBy needs Node 21; this gateway runs on 20.
-  const bySupplier = new Map<SupplierId, Wanted[]>();
-  for (const w of wanted) bySupplier.set(w.supplier, [...(bySupplier.get(w.supplier) ?? []), w]);
   const groups: CartGroup[] = [];
-  for (const [supplier, lines] of bySupplier) {
+  for (const [supplier, lines] of linesBySupplier(input)) {
     const adapter = isSupplierId(supplier) ? suppliers.get(supplier) : undefined;
     const field = (w: Wanted) => ['input', 'lines', w.inputIndex, w.byId ? 'productId' : 'supplier'];
     if (!adapter) {

@@ -61,6 +61,43 @@ describe('a gateway killed between the supplier call and recording its answer', 
   }, 60_000);
 });
 
+describe('a finished key after a restart, with its suppliers down', () => {
+  let sandboxes: Sandboxes;
+  beforeAll(async () => {
+    sandboxes = await startSandboxes({ rateLimitMode: 'off' });
+  });
+  afterAll(() => sandboxes.close());
+
+  it('replays the first answer from the store and refuses the key with another cart, asking no supplier', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'supplygraph-replay-'));
+    const env = { SUPPLYGRAPH_DATA_DIR: dataDir };
+    const input = cart(sandboxes, ['PLEASURESTOCK', 'ORDERSAPI']);
+    type Answer = { data: { createOrder: { orders: { id: string }[]; userErrors: { code: string; field: string[] }[] } } | null; errors?: unknown[] };
+    const first = await startGatewayProcess(sandboxes, { env });
+    const placed = (await (await post(first.url, input)).json()) as Answer;
+    await first.stop();
+    expect(placed.data!.createOrder.orders).toHaveLength(2);
+
+    // A new process has no catalog cached, and neither supplier answers anything now.
+    const suppliers = [sandboxes.pleasurestock, sandboxes.ordersapi];
+    suppliers.forEach((s) => s.faults.set([{ kind: 'error', status: 503 }]));
+    const second = await startGatewayProcess(sandboxes, { env: { ...env, SUPPLYGRAPH_POLLING: 'off' } });
+    try {
+      suppliers.forEach((s) => s.stats.reset());
+      const replay = (await (await post(second.url, input)).json()) as Answer;
+      expect(replay.errors).toBeUndefined();
+      expect(replay.data!.createOrder.orders.map((o) => o.id)).toEqual(placed.data!.createOrder.orders.map((o) => o.id));
+
+      const other = (await (await post(second.url, { ...input, lines: input.lines.map((l) => ({ ...l, quantity: l.quantity + 1 })) })).json()) as Answer;
+      expect(other.data!.createOrder.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] })]);
+      expect(suppliers.map((s) => s.stats.count())).toEqual([0, 0]);
+    } finally {
+      suppliers.forEach((s) => s.faults.clear());
+      await second.stop();
+    }
+  }, 60_000);
+});
+
 describe('a gateway killed while the supplier is still working on its create', () => {
   let sandboxes: Sandboxes;
   beforeAll(async () => {
