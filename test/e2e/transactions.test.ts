@@ -114,6 +114,31 @@ describe('the gateway follows Cenports transactions', () => {
     expect(gateway.sandboxes.cenports.state.ordersNumbered(token)).toEqual([]);
   }, 30_000);
 
+  it('names the transaction that created an order as the order\'s transaction, and none for an order placed elsewhere', async () => {
+    const placed = await gateway.query<Placed>(CREATE_ORDER, { input: cart(gateway.sandboxes, ['CENPORTS']) });
+    const transaction = placed.data!.createOrder.transactions[0]!;
+    shiftMs += DELAY_MS;
+    const completed = await eventually(
+      async () => (await gateway.query<TransactionNode>(TRANSACTION, { id: transaction.id })).data!.node,
+      (node) => node.status === 'COMPLETED' && node.orders.length === 1,
+      10_000,
+    );
+    const ORDER_TRANSACTION = 'query ($id: ID!) { node(id: $id) { ... on Order { transaction { id status } } } }';
+    type OrderNode = { node: { transaction: { id: string; status: string } | null } };
+    // Known once the follower has journaled the order, on its next poll.
+    const read = await eventually(
+      async () => (await gateway.query<OrderNode>(ORDER_TRANSACTION, { id: completed.orders[0]!.id })).data!.node,
+      (node) => node.transaction !== null,
+      10_000,
+    );
+    expect(read.transaction).toEqual({ id: transaction.id, status: 'COMPLETED' });
+
+    const seeded = gateway.sandboxes.cenports.state.orders.find((o) => o.channelId === gateway.sandboxes.cenports.credentials.channelId)!;
+    const elsewhere = await gateway.query<OrderNode>(ORDER_TRANSACTION, { id: Buffer.from(`Order:cenports:${seeded.orderNo}`).toString('base64url') });
+    expect(elsewhere.errors).toBeUndefined();
+    expect(elsewhere.data!.node).toEqual({ transaction: null });
+  }, 30_000);
+
   it('is picked up by a restarted gateway on the same store, which journals the order as its partner\'s', async () => {
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
     const keys = { a: 'partner-a-key', b: 'partner-b-key' };

@@ -13,6 +13,15 @@ import type { Loaders } from '../loaders.ts';
  */
 const shownReference = (order: OrderModel, entry: JournalEntry | null) => entry?.externalReference ?? order.externalReference;
 
+/**
+ * The transaction that created an order the gateway placed through an asynchronous write: kept in
+ * its journal entry by the transaction follower (the supplier's own order never names it).
+ */
+function transactionHandleOf(entry: JournalEntry | null): string | null {
+  const transaction = (entry?.response as { transaction?: { handle?: unknown } } | null)?.transaction;
+  return typeof transaction?.handle === 'string' ? transaction.handle : null;
+}
+
 /** The orders with the reference the client sees, from one journal lookup for the whole window. */
 async function withShownReferences(orders: OrderModel[], loaders: Loaders): Promise<OrderModel[]> {
   const entries = await Promise.all(orders.map((order) => loaders.journal(order.supplier).load(order.supplierOrderId)));
@@ -53,8 +62,10 @@ export const Order: OrderResolvers = {
       .shipmentsOfOrder(order.supplier)
       .load(order.supplierOrderId)
       .catch((error: unknown) => partialErrors.recordOrRethrow(error, [])),
-  transaction: (order, _args, { loaders }) =>
-    order.transactionHandle ? loaders.transaction(order.supplier).load(order.transactionHandle) : null,
+  transaction: async (order, _args, { loaders }) => {
+    const handle = order.transactionHandle ?? transactionHandleOf(await loaders.journal(order.supplier).load(order.supplierOrderId));
+    return handle ? loaders.transaction(order.supplier).load(handle) : null;
+  },
 };
 
 export const OrderLine: OrderLineResolvers = {
