@@ -19,6 +19,18 @@ describe('createOrder over HTTP', () => {
     gateway.sandboxes.pleasurestock.stats.count('createOrder') +
     gateway.sandboxes.ordersapi.stats.count('createOrder') +
     gateway.sandboxes.cenports.stats.count('createOrders');
+  /** Each sandbox's calls to the operations its spec (openapi/*.yaml) gives for changing anything. */
+  const writeCalls = () => {
+    const count = (sandbox: { stats: { count(op: string): number } }, ops: string[]) => ops.reduce((sum, op) => sum + sandbox.stats.count(op), 0);
+    const { centre, whitelabel, pleasurestock, ordersapi, cenports } = gateway.sandboxes;
+    return {
+      centre: count(centre, ['createOrder']),
+      whitelabel: count(whitelabel, ['createOrder', 'cancelOrder', 'createShipment', 'markShipmentShipped', 'acknowledgeTracking']),
+      pleasurestock: count(pleasurestock, ['createOrder', 'updateOrderStatus', 'submitSales', 'submitSmartReorder']),
+      ordersapi: count(ordersapi, ['createOrder']),
+      cenports: count(cenports, ['createOrders', 'acknowledgeOrders', 'acknowledgeShipments', 'updateInventories', 'createChannel']),
+    };
+  };
 
   beforeAll(async () => {
     gateway = await startSandboxedGateway();
@@ -141,6 +153,31 @@ describe('createOrder over HTTP', () => {
     expect(data!.createOrder.transactions).toEqual([expect.objectContaining({ supplier: { code: 'CENPORTS' }, kind: 'createOrder' })]);
     expect(gateway.sandboxes.cenports.stats.count('createOrders')).toBe(1);
     expect(createCalls()).toBe(3);
+  });
+
+  it("refuses a whole mixed cart when one supplier's own rule fails, naming the input line, and writes nothing anywhere", async () => {
+    const fixed = cart(gateway.sandboxes, ['ORDERSAPI', 'CENPORTS', 'WHITELABEL', 'CENPORTS']);
+    // Cenports' second line is the cart's fourth: the field must point at the client's index, not Cenports' own.
+    const otherSku = [...gateway.sandboxes.cenports.state.products.keys()][1]!;
+    fixed.lines[3] = { ...fixed.lines[3]!, sku: otherSku };
+    const { retailPrice: _dropped, ...unpriced } = fixed.lines[3]!;
+    const broken = { ...fixed, lines: [...fixed.lines.slice(0, 3), unpriced] };
+
+    const { data, errors } = await gateway.query<Payload>(CREATE_ORDER, { input: broken });
+    expect(errors).toBeUndefined();
+    expect(data!.createOrder).toEqual({
+      orders: [],
+      transactions: [],
+      userErrors: [expect.objectContaining({ code: 'VALIDATION', field: ['input', 'lines', '3', 'retailPrice'] })],
+    });
+    expect(writeCalls()).toEqual({ centre: 0, whitelabel: 0, pleasurestock: 0, ordersapi: 0, cenports: 0 });
+
+    // Nothing was journaled under the key: the same key with the cart put right places it, once.
+    const placed = await gateway.query<Payload>(CREATE_ORDER, { input: fixed });
+    expect(placed.data!.createOrder.userErrors).toEqual([]);
+    expect(placed.data!.createOrder.orders.map((o) => o.supplier.code).sort()).toEqual(['ORDERSAPI', 'WHITELABEL']);
+    expect(placed.data!.createOrder.transactions).toEqual([expect.objectContaining({ supplier: { code: 'CENPORTS' } })]);
+    expect(writeCalls()).toEqual({ centre: 0, whitelabel: 1, pleasurestock: 0, ordersapi: 1, cenports: 1 });
   });
 
   it('follows a Cenports order through its transaction until the order appears', async () => {

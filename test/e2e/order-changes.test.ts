@@ -186,6 +186,19 @@ describe('cancelOrder and updateOrderStatus over HTTP', () => {
     expect(gateway.upstreamCalls().ordersapi).toBe(0);
   });
 
+  it('answers UNSUPPORTED_BY_SUPPLIER for a supplier that cannot change a status, and calls nothing', async () => {
+    const orderId = await place('ORDERSAPI');
+    gateway.resetSandboxes();
+    const plain = await update({ orderId, status: 'SHIPPED' });
+    const keyed = await update({ orderId, status: 'SHIPPED', idempotencyKey: freshKey('unsupported-update') });
+    for (const payload of [plain.data!.updateOrderStatus, keyed.data!.updateOrderStatus]) {
+      expect(payload).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'UNSUPPORTED_BY_SUPPLIER', field: ['input', 'orderId'] })] });
+    }
+    expect(gateway.upstreamCalls().ordersapi).toBe(0);
+    const read = await gateway.query<{ node: { events: { source: string }[] } }>('query ($id: ID!) { node(id: $id) { ... on Order { events { source } } } }', { id: orderId });
+    expect(read.data!.node.events, 'only the placement was recorded').toEqual([{ source: 'MUTATION' }]);
+  });
+
   it('answers NOT_FOUND for an id that is not an order', async () => {
     const { data } = await gateway.query<{ cancelOrder: Change }>(CANCEL, { input: { orderId: 'bm9wZQ' } });
     expect(data!.cancelOrder.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'orderId'] })]);
