@@ -18,6 +18,8 @@ interface ConnectionRequest<T> {
   after: string | null | undefined;
   compare(a: T, b: T): number;
   accept?(item: T): boolean;
+  /** the item's id at its supplier: later pages then find their place despite items added meanwhile */
+  identify?(item: T): string;
   concatenate?: boolean;
   partialErrors: PartialErrors;
 }
@@ -39,6 +41,7 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
     after: decodePosition(request.after),
     compare: request.compare,
     accept: request.accept,
+    identify: request.identify,
     concatenate: request.concatenate,
     onSourceError: (_key, error) => {
       if (error instanceof GraphQLError) request.partialErrors.record(error);
@@ -46,14 +49,14 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
     },
   });
   if (bug) throw bug;
-  const edges = page.items.map(({ item, position }) => ({ cursor: encodeCursor(position.consumed, position.finished), node: item }));
+  const edges = page.items.map(({ item, position }) => ({ cursor: encodeCursor(position.consumed, position.finished, position.last), node: item }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       // An empty page has a next one only when the merge stopped scanning a list without end: move on.
-      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodeCursor(page.end.consumed, page.end.finished) : null),
+      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodeCursor(page.end.consumed, page.end.finished, page.end.last) : null),
     },
   };
 }

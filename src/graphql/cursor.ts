@@ -4,15 +4,21 @@ import { SUPPLIER_IDS, type SupplierId } from '../domain/supplier.ts';
 import { MERGE_START, type ConsumedCounts, type MergePosition } from './merge.ts';
 
 const Supplier = z.enum(SUPPLIER_IDS);
-// `f` (suppliers read to their end) is absent from cursors older than it, and from those with none.
-const Cursor = z.object({ v: z.literal(1), p: z.partialRecord(Supplier, z.number().int().nonnegative()), f: z.array(Supplier).optional() });
+// `f` (suppliers read to their end) and `l` (the last item read of each) are absent from cursors
+// older than they are, and from those with none.
+const Cursor = z.object({
+  v: z.literal(1),
+  p: z.partialRecord(Supplier, z.number().int().nonnegative()),
+  f: z.array(Supplier).optional(),
+  l: z.partialRecord(Supplier, z.string().max(200)).optional(),
+});
 
 /**
- * An opaque cursor remembering how far a list has read into each supplier's own list, and which
- * suppliers it has read to the end.
+ * An opaque cursor remembering how far a list has read into each supplier's own list, the last
+ * item it read there, and which suppliers it has read to the end.
  */
-export function encodeCursor(consumed: ConsumedCounts<SupplierId>, finished: readonly SupplierId[] = []): string {
-  const cursor = { v: 1, p: consumed, ...(finished.length > 0 && { f: finished }) };
+export function encodeCursor(consumed: ConsumedCounts<SupplierId>, finished: readonly SupplierId[] = [], last?: Partial<Record<SupplierId, string>>): string {
+  const cursor = { v: 1, p: consumed, ...(finished.length > 0 && { f: finished }), ...(last && { l: last }) };
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
@@ -21,7 +27,7 @@ export function decodePosition(cursor: string | null | undefined): MergePosition
   if (cursor === null || cursor === undefined) return MERGE_START;
   try {
     const parsed = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { consumed: parsed.p, finished: parsed.f ?? [] };
+    return { consumed: parsed.p, finished: parsed.f ?? [], ...(parsed.l && { last: parsed.l }) };
   } catch {
     throw new BadUserInputError('after is not a cursor this API returned', 'after');
   }

@@ -14,6 +14,8 @@ export interface MergePosition<K extends string> {
   consumed: ConsumedCounts<K>;
   /** never read again: a finished source costs no call and no round on later pages */
   finished: readonly K[];
+  /** the id of the last item consumed per source, where the merge was told how to identify items */
+  last?: Partial<Record<K, string>>;
 }
 
 /** The position before the first page. */
@@ -28,6 +30,12 @@ export interface MergeOptions<K extends string, T> {
   accept?(item: T): boolean;
   /** true: read sources one after another (products) instead of interleaving them (orders) */
   concatenate?: boolean;
+  /**
+   * An item's id within its source. With it, a page read after others were added at the head of a
+   * source's list (new orders, newest first) finds where the last page stopped by that item rather
+   * than by its count alone, so the items pushed down are not read twice.
+   */
+  identify?(item: T): string;
   /** a source that fails: its part is left out and the merge carries on without it */
   onSourceError?(key: K, error: unknown): void;
   /**
@@ -47,6 +55,10 @@ export interface MergedPage<K extends string, T> {
 interface SourceState<K extends string, T> {
   source: MergeSource<K, T>;
   consumed: number;
+  /** the id of the last item consumed, where items have one */
+  last: string | undefined;
+  /** the last page's final item is still to be found again in this source's first window */
+  resuming: boolean;
   buffer: T[];
   exhausted: boolean;
   failed: boolean;
@@ -76,7 +88,9 @@ export async function mergePage<K extends string, T>(
 ): Promise<MergedPage<K, T>> {
   const states: SourceState<K, T>[] = sources.map((source) => {
     const finished = options.after.finished.includes(source.key);
-    return { source, consumed: options.after.consumed[source.key] ?? 0, buffer: [], exhausted: finished, failed: false };
+    const consumed = options.after.consumed[source.key] ?? 0;
+    const last = options.identify ? options.after.last?.[source.key] : undefined;
+    return { source, consumed, last, resuming: last !== undefined && consumed > 0, buffer: [], exhausted: finished, failed: false };
   });
   const live = (s: SourceState<K, T>) => !s.failed && (s.buffer.length > 0 || !s.exhausted);
   const items: MergedPage<K, T>['items'] = [];
@@ -90,7 +104,7 @@ export async function mergePage<K extends string, T>(
     if (starving.length > 0) {
       if (items.length > 0 ? rounds >= maxRounds : emptyRounds >= MAX_EMPTY_ROUNDS) break;
       const size = items.length > 0 ? options.first : Math.max(options.first, Math.min(options.first * 2 ** emptyRounds, MAX_SCAN_WINDOW));
-      const found = await Promise.all(starving.map((state) => refill(state, size, options.onSourceError)));
+      const found = await Promise.all(starving.map((state) => refill(state, size, options)));
       if (found.some(Boolean)) {
         rounds += 1;
         if (items.length === 0) emptyRounds += 1;
@@ -101,6 +115,7 @@ export async function mergePage<K extends string, T>(
     const next = candidates.reduce((best, s) => (options.compare(s.buffer[0]!, best.buffer[0]!) < 0 ? s : best));
     const item = next.buffer.shift()!;
     next.consumed += 1;
+    next.last = options.identify?.(item);
     if (!options.accept || options.accept(item)) items.push({ item, source: next.source.key, position: positionOf(states) });
   }
   return { items, hasNextPage: states.some(live), end: positionOf(states) };
@@ -109,26 +124,44 @@ export async function mergePage<K extends string, T>(
 function positionOf<K extends string, T>(states: readonly SourceState<K, T>[]): MergePosition<K> {
   const finished = states.filter((s) => !s.failed && s.exhausted && s.buffer.length === 0);
   const reading = states.filter((s) => !finished.includes(s) && s.consumed > 0);
+  const identified = reading.filter((s) => s.last !== undefined);
   return {
     consumed: Object.fromEntries(reading.map((s) => [s.source.key, s.consumed])) as ConsumedCounts<K>,
     finished: finished.map((s) => s.source.key),
+    ...(identified.length > 0 && { last: Object.fromEntries(identified.map((s) => [s.source.key, s.last])) as Partial<Record<K, string>> }),
   };
 }
 
 /** Reads the source's next window; true when it brought items. */
-async function refill<K extends string, T>(
-  state: SourceState<K, T>,
-  size: number,
-  onError: ((key: K, error: unknown) => void) | undefined,
-): Promise<boolean> {
+async function refill<K extends string, T>(state: SourceState<K, T>, size: number, options: MergeOptions<K, T>): Promise<boolean> {
   try {
+    if (state.resuming) return await resume(state, size, options.identify!);
     const page = await state.source.fetch({ offset: state.consumed, limit: size });
     state.buffer = page.items;
     state.exhausted = !page.hasMore || page.items.length === 0;
     return page.items.length > 0;
   } catch (error) {
     state.failed = true;
-    onError?.(state.source.key, error);
+    options.onSourceError?.(state.source.key, error);
     return false;
   }
+}
+
+/**
+ * A later page's first read of a source: one item earlier than the count says, to find the last
+ * page's final item. Found further down, items were added above it since (all already passed, or
+ * new and ahead of where paging stands): everything up to it is skipped. Not found (more were
+ * added than the window holds, or it is gone), the count alone decides, as without ids.
+ */
+async function resume<K extends string, T>(state: SourceState<K, T>, size: number, identify: (item: T) => string): Promise<boolean> {
+  state.resuming = false;
+  const offset = state.consumed - 1;
+  const page = await state.source.fetch({ offset, limit: size + 1 });
+  const at = page.items.findIndex((item) => identify(item) === state.last);
+  const skipped = at === -1 ? Math.min(1, page.items.length) : at + 1;
+  state.consumed = offset + skipped;
+  state.buffer = page.items.slice(skipped);
+  state.exhausted = !page.hasMore || page.items.length === 0;
+  // Nothing left in this window but more in the source: the next round reads on from the new count.
+  return state.buffer.length > 0 || (page.hasMore && page.items.length > 0);
 }

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../src/domain/global-id.ts';
 import { ORDERSAPI_SANDBOX_CATALOG } from '../../src/sandbox/ordersapi/index.ts';
+import { cart, CREATE_ORDER } from '../support/carts.ts';
 import { bySupplier, pageAll, sorted, type ListedNode, type SupplierCode } from '../support/connections.ts';
 import { startSandboxedGateway, type SandboxedGateway } from '../support/gateway.ts';
 
@@ -55,6 +57,23 @@ describe('paging cross-supplier lists over HTTP', () => {
     expect(datedPart.length).toBeGreaterThan(0);
     expect(datedPart).toEqual([...datedPart].sort((a, b) => b - a));
     if (firstUndated >= 0) expect(dated.slice(firstUndated).every((at) => at === null)).toBe(true);
+  });
+
+  it('visits each order once when orders are placed between pages, dated (WhiteLabel) or not (Orders API)', async () => {
+    const PAGE = `query ($after: String) { orders(first: 10, after: $after, filter: { suppliers: [WHITELABEL, ORDERSAPI] }) {
+      nodes { id } pageInfo { endCursor } } }`;
+    type Page = { orders: { nodes: { id: string }[]; pageInfo: { endCursor: string } } };
+    const before = await gateway.query<Page>(PAGE.replace('first: 10', 'first: 30'));
+    const first = await gateway.query<Page>(PAGE);
+    for (const supplier of ['WHITELABEL', 'ORDERSAPI', 'WHITELABEL', 'ORDERSAPI'] as const) {
+      const placed = await gateway.query<{ createOrder: { userErrors: unknown[] } }>(CREATE_ORDER, { input: cart(gateway.sandboxes, [supplier]) });
+      expect(placed.data!.createOrder.userErrors).toEqual([]);
+    }
+    // Past the few seconds any supplier's order list is cached for: the second page reads them afresh.
+    await sleep(2_100);
+    const second = await gateway.query<Page>(PAGE, { after: first.data!.orders.pageInfo.endCursor });
+    const paged = [...first.data!.orders.nodes, ...second.data!.orders.nodes].map((n) => n.id);
+    expect(paged).toEqual(before.data!.orders.nodes.slice(0, 20).map((n) => n.id));
   });
 
   it('pages an order list filtered to one supplier without calling the others', async () => {

@@ -37,6 +37,54 @@ describe('mergePage', () => {
     expect(seen).toEqual([20, 17, 13, 9, 5, 4, 3, 2, 1]);
   });
 
+  describe('with items added at the head of a source between pages (new orders, newest first)', () => {
+    /** A source whose list can grow at its head, as a supplier's newest-first order list does. */
+    function growing(key: Key, times: number[]) {
+      const items = times.map((at) => ({ key, at })).sort((x, y) => y.at - x.at);
+      return {
+        key,
+        add: (...at: number[]) => items.unshift(...at.map((t) => ({ key, at: t })).sort((x, y) => y.at - x.at)),
+        async fetch({ offset, limit }: { offset: number; limit: number }) {
+          return { items: items.slice(offset, offset + limit), hasMore: offset + limit < items.length };
+        },
+      };
+    }
+    const identify = (item: Item) => `${item.key}${item.at}`;
+    const pageThrough = async (sources: ReturnType<typeof growing>[], between: (page: number) => void, options: { identify?: typeof identify }) => {
+      const seen: string[] = [];
+      let after: MergePosition<Key> = MERGE_START;
+      for (let page = 0; page < 20; page++) {
+        const result = await mergePage(sources, { first: 3, after, compare: newestFirst, ...options });
+        seen.push(...result.items.map((e) => identify(e.item)));
+        if (!result.hasNextPage) break;
+        after = result.end;
+        between(page);
+      }
+      return seen;
+    };
+
+    it('visits every item that was there when paging began exactly once, in order', async () => {
+      const sources = [growing('a', [1, 5, 9, 13, 17]), growing('b', [2, 3, 4, 20])];
+      let next = 100;
+      const seen = await pageThrough(sources, () => sources.forEach((s) => s.add(next++, next++)), { identify });
+      expect(seen).toEqual(['b20', 'a17', 'a13', 'a9', 'a5', 'b4', 'b3', 'b2', 'a1']);
+    });
+
+    it('reads the pushed-down items again without ids, which is why the cursor keeps them', async () => {
+      const sources = [growing('a', [1, 5, 9, 13, 17]), growing('b', [2, 3, 4, 20])];
+      let next = 100;
+      const seen = await pageThrough(sources, () => sources.forEach((s) => s.add(next++, next++)), {});
+      expect(new Set(seen).size).toBeLessThan(seen.length);
+    });
+
+    it('loses nothing when more were added than a window holds: it falls back to the count', async () => {
+      const sources = [growing('a', [1, 2, 3, 4, 5, 6])];
+      let next = 100;
+      const seen = await pageThrough(sources, (page) => page === 0 && sources[0]!.add(...Array.from({ length: 8 }, () => next++)), { identify });
+      for (const at of [1, 2, 3, 4, 5, 6]) expect(seen).toContain(`a${at}`);
+    });
+  });
+
   it('gives each edge the position just after it, so paging from any edge resumes there', async () => {
     const sources = [source('a', [1, 3]), source('b', [2, 4])];
     const page = await mergePage(sources, { first: 4, after: MERGE_START, compare: newestFirst });

@@ -43,6 +43,7 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
       after,
       compare: newestFirst,
       accept: (order) => matchesOrderFilter(order, orderFilter),
+      identify: (order) => order.supplierOrderId,
       partialErrors,
     });
   },

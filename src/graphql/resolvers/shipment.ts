@@ -17,6 +17,7 @@ export const shipmentQueries: Pick<QueryResolvers, 'shipments' | 'trackingUpdate
       after,
       compare: (a, b) => (Date.parse(b.shippedAt ?? '') || 0) - (Date.parse(a.shippedAt ?? '') || 0),
       accept: (shipment) => matchesShipmentFilter(shipment, shipmentFilter),
+      identify: (shipment) => shipment.supplierShipmentId,
       partialErrors,
     });
   },
