@@ -27,6 +27,16 @@ function withShipping(changes: Record<string, unknown>) {
   return { ...body, shippingAddress: { ...(body.shippingAddress as object), ...changes } };
 }
 
+describe('centre createOrder: the baseline the refusals vary', () => {
+  it('answers 201 PENDING to the minimum valid request with the active key, creating one order', async () => {
+    const body = orderBody();
+    const response = await postOrder(sandbox, contract, { body });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ success: true, data: { status: 'PENDING' } });
+    expect((await listOrders(sandbox, { partnerOrderId: body.partnerOrderId as string })).total).toBe(1);
+  });
+});
+
 describe('centre createOrder: authentication', () => {
   it('answers 401 "Missing API Key" when the X-API-Key header is empty', async () => {
     const response = await postOrder(sandbox, contract, { body: orderBody(), headers: { 'x-api-key': '' } });

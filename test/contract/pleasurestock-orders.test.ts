@@ -209,13 +209,27 @@ describe('pleasurestock order list', () => {
     }
   });
 
-  it('seeds orders in every status over roughly 180 days', () => {
-    const statuses = new Set(sandbox.state.orders.map((o) => o.status));
-    expect([...statuses].sort()).toEqual(['accepted', 'cancelled', 'created', 'delivered', 'on_the_way', 'paid', 'part_paid']);
-    const seeded = sandbox.state.orders.slice(0, 300);
-    const spanDays = (seeded.at(-1)!.createdAt - seeded[0]!.createdAt) / 86_400_000;
-    expect(spanDays).toBeGreaterThan(150);
-    expect(spanDays).toBeLessThanOrEqual(180);
+  it('seeds 300 orders over every documented status and the 180 days before the reference date', async () => {
+    const fresh = await startPleasurestockSandbox({ seed: 7 });
+    try {
+      const client = psClient(fresh, contract);
+      const seeded: OrderList['data']['orders'] = [];
+      for (let offset = 0, total = 1; offset < total; offset += 100) {
+        const { data } = (await client.ext('listOrders', 'GET', '/external/orders', { query: { limit: 100, offset } })).body as OrderList;
+        seeded.push(...data.orders);
+        total = data.pagination.total;
+      }
+      expect(seeded).toHaveLength(300);
+      expect(new Set(seeded.map((o) => o.status))).toEqual(new Set(['created', 'part_paid', 'paid', 'on_the_way', 'delivered', 'accepted', 'cancelled']));
+      // createdAt is DD/MM/YY in UTC; the reference date is 2026-11-01T00:00Z.
+      const days = seeded.map((o) => `20${o.createdAt.slice(6, 8)}-${o.createdAt.slice(3, 5)}-${o.createdAt.slice(0, 2)}`).sort();
+      expect(days[0]! >= '2026-05-05').toBe(true);
+      expect(days[0]! < '2026-06-04').toBe(true);
+      expect(days.at(-1)! <= '2026-10-31').toBe(true);
+      expect(days.at(-1)! > '2026-10-01').toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('shows in the detail the supplier UUID and the lines of the catalog products', async () => {

@@ -204,6 +204,31 @@ describe('whitelabel paging, delta sync and seeded data', () => {
     expect(updates).toEqual([expect.objectContaining({ order_id: id, woo_order_id: 'sync-1', status: 'RELEASED_TO_FULFILLMENT' })]);
   });
 
+  it('seeds 250 orders over every documented status and the 180 days before the reference date', async () => {
+    const fresh = await startWhitelabelSandbox({ seed: 3 });
+    try {
+      const client = new WhitelabelClient(fresh.baseUrl, contract, fresh.credentials.store);
+      const seeded: Json[] = [];
+      for (let page = 1, pages = 1; page <= pages; page += 1) {
+        const answer = dataOf(await client.send('listOrders', 'GET', '/orders', { query: { page, limit: 100 } }));
+        seeded.push(...answer.orders);
+        pages = answer.pagination.total_pages;
+      }
+      expect(seeded).toHaveLength(250);
+      expect(new Set(seeded.map((o) => o.status))).toEqual(new Set([
+        'RECEIVED', 'AWAITING_FUNDS', 'FUNDED', 'RELEASED_TO_FULFILLMENT', 'PICKING', 'PACKED',
+        'SHIPPED', 'COMPLETE', 'ON_HOLD_PAYMENT', 'ON_HOLD_COMPLIANCE', 'CANCELLED', 'REFUNDED',
+      ]));
+      const created = seeded.map((o) => Date.parse(o.created_at));
+      expect(Math.min(...created)).toBeGreaterThanOrEqual(REFERENCE_TIME - 180 * 86_400_000);
+      expect(Math.min(...created)).toBeLessThan(REFERENCE_TIME - 150 * 86_400_000);
+      expect(Math.max(...created)).toBeLessThan(REFERENCE_TIME);
+      expect(Math.max(...created)).toBeGreaterThan(REFERENCE_TIME - 30 * 86_400_000);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('serves the same first page for the same seed and a different one for another seed', async () => {
     const firstPage = async (seed: number) => {
       const other = await startWhitelabelSandbox({ seed });

@@ -348,6 +348,9 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit-Optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining-Optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset-Optional"];
                 [name: string]: unknown;
             };
             content: {
@@ -364,6 +367,9 @@ export interface components {
         /** @description An unexpected error on Centre's side. Retry with exponential backoff; whether the order was created is unknown. */
         InternalServerError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -385,6 +391,9 @@ export interface components {
          */
         ServerError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit-Optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining-Optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset-Optional"];
                 [name: string]: unknown;
             };
             content: {
@@ -397,9 +406,10 @@ export interface components {
     headers: {
         /**
          * @description Integrator decision: the document says responses include the X-RateLimit-* headers; they are
-         *     required on the answers of requests that reached the rate limiter (2XX, 400, 401, 403) and
-         *     not documented on 5XX. A client still falls back to the documented limits when a proxy
-         *     strips them.
+         *     required on the answers of requests that reached the rate limiter (2XX, 400, 401, 403,
+         *     500) and optional on a 429 (absent when the concurrency cap, not a window, refused the
+         *     request) and on a 5XX other than 500 (a proxy in front of Centre may send one). A client
+         *     still falls back to the documented limits when a proxy strips them.
          *
          *     Requests allowed in the current per-minute window (100 documented).
          */
@@ -408,6 +418,12 @@ export interface components {
         "X-RateLimit-Remaining": number;
         /** @description Unix time in seconds at which the current per-minute window resets. */
         "X-RateLimit-Reset": number;
+        /** @description X-RateLimit-Limit on an answer that may lack it (see X-RateLimit-Limit). */
+        "X-RateLimit-Limit-Optional": number;
+        /** @description X-RateLimit-Remaining on an answer that may lack it. */
+        "X-RateLimit-Remaining-Optional": number;
+        /** @description X-RateLimit-Reset on an answer that may lack it. */
+        "X-RateLimit-Reset-Optional": number;
         /** @description Whole seconds to wait before retrying; the same value as `retryAfter` in the body. */
         "Retry-After": number;
     };

@@ -243,10 +243,13 @@ export interface components {
                 "application/json": components["schemas"]["ValidationError"];
             };
         };
-        /** @description Integrator decision: the document names no limit, but any API may throttle, so too many requests answer 429 and the gateway waits for `Retry-After` before it calls again. X-RateLimit-* headers may come with it but are not promised. */
+        /** @description Integrator decision: the document names no limit, but any API may throttle, so too many requests answer 429 and the gateway waits for `Retry-After` before it calls again. X-RateLimit-* headers may come with it but are not promised, as on every answer. */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -261,6 +264,9 @@ export interface components {
         /** @description Integrator decision: the document shows no 5xx; when the supplier fails we expect FastAPI's `{"detail": ...}` body, but a client must not depend on any body here, and treats the outcome of a write answered 5xx as unknown. */
         ServerError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {

@@ -1235,12 +1235,18 @@ export interface components {
          *     one means the request may or may not have been applied, and a 503 may carry Retry-After.
          *     The body is the common error body when the application wrote it; a client must not
          *     depend on a proxy's body, and a proxy's answer carries no X-RateLimit-* headers, so they
-         *     are not promised here.
+         *     are optional here (a 5XX the application wrote carries them).
          */
         ServerUnavailable: {
             headers: {
                 /** @description Whole seconds to wait before sending again, when the answer says so. */
                 "Retry-After"?: number;
+                /** @description As XRateLimitLimit, when the application wrote the answer. */
+                "X-RateLimit-Limit"?: number;
+                /** @description As XRateLimitRemaining, when the application wrote the answer. */
+                "X-RateLimit-Remaining"?: number;
+                /** @description As XRateLimitReset, when the application wrote the answer. */
+                "X-RateLimit-Reset"?: number;
                 [name: string]: unknown;
             };
             content: {

@@ -1119,6 +1119,9 @@ export interface components {
         /** @description The request was invalid: `VALIDATION_ERROR`, with `details.issues` listing each problem (also a malformed JSON body, then without issues). */
         ValidationError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1128,6 +1131,9 @@ export interface components {
         /** @description Authentication failed: `UNAUTHORIZED` (missing or malformed headers, unknown credential, wrong webhook secret or connect code), `SIGNATURE_EXPIRED`, `SIGNATURE_INVALID` or `NONCE_REUSED`. */
         Unauthorized: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1137,6 +1143,9 @@ export interface components {
         /** @description `FORBIDDEN`: the store credential called an admin operation. */
         Forbidden: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1146,6 +1155,9 @@ export interface components {
         /** @description `NOT_FOUND`: no such order, shipment or tracking number. */
         NotFound: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1155,6 +1167,9 @@ export interface components {
         /** @description `INVALID_STATE`: the order or shipment is in a status that does not allow this; `details.status` is its current status. */
         InvalidState: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1165,6 +1180,9 @@ export interface components {
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -1174,6 +1192,9 @@ export interface components {
         /** @description `INTERNAL_ERROR`: the supplier failed; the request may or may not have been applied. */
         ServerError: {
             headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit-Optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining-Optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset-Optional"];
                 [name: string]: unknown;
             };
             content: {
@@ -1191,13 +1212,20 @@ export interface components {
          * @description Requests allowed in the current window of this operation's bucket (read 100, write 30, webhook 10 a minute).
          *
          *     Integrator decision: the document says the headers "are included in responses"; they are
-         *     required on every successful answer of a rate-limited operation (all but the health check).
+         *     required on every answer of a rate-limited operation (all but the health check), errors
+         *     included, and optional on a 5XX, which a proxy may send.
          */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window. */
         "X-RateLimit-Remaining": number;
         /** @description Unix time in seconds at which the current window ends. */
         "X-RateLimit-Reset": number;
+        /** @description X-RateLimit-Limit on an answer that may lack it (a 5XX, which a proxy may send). */
+        "X-RateLimit-Limit-Optional": number;
+        /** @description X-RateLimit-Remaining on an answer that may lack it. */
+        "X-RateLimit-Remaining-Optional": number;
+        /** @description X-RateLimit-Reset on an answer that may lack it. */
+        "X-RateLimit-Reset-Optional": number;
         /** @description Whole seconds to wait before retrying; every 429 carries it, as the document's rate-limit section says. */
         "Retry-After": number;
     };
@@ -1223,7 +1251,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
-            404: components["responses"]["NotFound"];
+            /** @description `NOT_FOUND`. Not rate limited, so without `X-RateLimit-*` headers. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /**
              * @description Integrator decision: the health check counts against no documented limit, but an edge
              *     proxy in front of the API may still throttle it; such an answer has the common 429
@@ -1238,7 +1274,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            "5XX": components["responses"]["ServerError"];
+            /** @description `INTERNAL_ERROR`: the supplier failed. Not rate limited, so without `X-RateLimit-*` headers. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     exchangeConnectCode: {
@@ -1403,6 +1447,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
