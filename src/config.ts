@@ -6,6 +6,7 @@ import { DEFAULT_QUERY_COST, type QueryCostOptions } from './graphql/cost/option
 import type { BreakerOptions, RetryOptions } from './suppliers/http/resilience.ts';
 import { CentrePriceList, type CentrePriceListEntry } from './suppliers/centre/price-list.ts';
 import { OrdersapiCatalog, type OrdersapiCatalogEntry } from './suppliers/ordersapi/catalog.ts';
+import { DEFAULT_DATA_DIR } from './store/open.ts';
 
 /** How to reach each supplier; a supplier left out is not served by this gateway. */
 export interface SuppliersConfig {
@@ -130,7 +131,7 @@ const Gateway = z.object({
   // Attempts per read, the first included; 1 turns read retries off. Writes are never resent.
   SUPPLYGRAPH_READ_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  SUPPLYGRAPH_DATA_DIR: z.string().min(1).default('data'),
+  SUPPLYGRAPH_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   SUPPLYGRAPH_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SUPPLYGRAPH_UNANSWERED_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_UNANSWERED_SETTLE_MS),
   SUPPLYGRAPH_POLLING: z.enum(['on', 'off']).default('on'),

@@ -41,7 +41,7 @@ export interface StoreOptions {
   maxConnections?: number;
 }
 
-export const DEFAULT_DATA_DIR = path.join('data', 'store');
+export const DEFAULT_DATA_DIR = 'data';
 
 /**
  * Opens the gateway's state: PostgreSQL when databaseUrl is given, else PGlite; then applies

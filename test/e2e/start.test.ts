@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function startGatewayProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SUPPLYGRAPH_DATA_DIR: 'memory' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SUPPLYGRAPH_DATA_DIR: 'memory' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
