@@ -49,7 +49,13 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
     },
   });
   if (bug) throw bug;
-  const edges = page.items.map(({ item, position }) => ({ cursor: encodeCursor(position.consumed, position.finished, position.last), node: item }));
+  // Encoded only when a client asks for an edge's cursor: most pages are read by their nodes.
+  const edges = page.items.map(({ item, position }) => ({
+    get cursor() {
+      return encodeCursor(position.consumed, position.finished, position.last);
+    },
+    node: item,
+  }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
