@@ -43,7 +43,15 @@ interface Attempt {
 export async function placeGroup(group: CartGroup, request: PlacementRequest, context: GroupContext): Promise<GroupResult> {
   const { store } = context;
   const { adapter, supplier } = group;
-  const row = await store.placements.ensure({ scope: context.scope, key: context.key, supplier, token: request.token, request });
+  // A new row starts as sending, with when: the first attempt then needs no record() before its call.
+  const row = await store.placements.ensure({
+    scope: context.scope,
+    key: context.key,
+    supplier,
+    token: request.token,
+    request,
+    outcome: { sentAt: context.now() } satisfies Attempt,
+  });
   if (row.state === 'placed' || row.state === 'submitted' || row.state === 'rejected') {
     return fromRecorded(store, supplier, row.outcome as RecordedOutcome);
   }
@@ -69,7 +77,7 @@ async function placeUndecided(group: CartGroup, request: PlacementRequest, conte
   }
   let outcome: PlacementOutcome;
   try {
-    await store.placements.record(row.id, 'sending', { sentAt: context.now() } satisfies Attempt);
+    if (row.attempts > 1) await store.placements.record(row.id, 'sending', { sentAt: context.now() } satisfies Attempt);
     outcome = await adapter.createOrder!(request);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;

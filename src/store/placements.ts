@@ -29,6 +29,8 @@ export interface EnsurePlacement {
   supplier: SupplierId;
   token: string;
   request: unknown;
+  /** the outcome a new row starts with (an existing row keeps its own): saves a record() before the first send */
+  outcome?: unknown;
 }
 
 export interface PlacementRepository {
@@ -60,13 +62,13 @@ interface Row {
 
 export function createPlacementRepository(db: Queryable): PlacementRepository {
   return {
-    async ensure<Req, Out>({ scope, key, supplier, token, request }: EnsurePlacement) {
+    async ensure<Req, Out>({ scope, key, supplier, token, request, outcome }: EnsurePlacement) {
       const [row] = await db.query<Row>(
-        `INSERT INTO placements AS p (scope, key, supplier, token, request)
-         VALUES ($1, $2, $3, $4, $5::jsonb)
+        `INSERT INTO placements AS p (scope, key, supplier, token, request, outcome)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)
          ON CONFLICT (scope, key, supplier) DO UPDATE SET attempts = p.attempts + 1, updated_at = now()
          RETURNING *`,
-        [scope, key, supplier, token, toJsonb(request)],
+        [scope, key, supplier, token, toJsonb(request), toJsonb(outcome ?? null)],
       );
       return toPlacement<Req, Out>(row!);
     },

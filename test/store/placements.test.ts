@@ -17,6 +17,13 @@ describe.each(backends)('placements on $name', (backend) => {
     expect(second).toMatchObject({ id: first.id, attempts: 2, request: placement.request });
   });
 
+  it('starts a new placement with the outcome it is given, which a later ensure leaves alone', async () => {
+    const { placements } = store();
+    const first = await placements.ensure({ ...placement, outcome: { sentAt: 1 } });
+    expect(first).toMatchObject({ state: 'sending', outcome: { sentAt: 1 }, attempts: 1 });
+    expect(await placements.ensure({ ...placement, outcome: { sentAt: 2 } })).toMatchObject({ state: 'sending', outcome: { sentAt: 1 }, attempts: 2 });
+  });
+
   it('keeps the recorded state and outcome across later ensures', async () => {
     const { placements } = store();
     const row = await placements.ensure(placement);
