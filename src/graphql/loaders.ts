@@ -40,6 +40,21 @@ export class Loaders {
   }
 
   /**
+   * Asks at once for the shipments of orders whose supplier sends them apart, before the query
+   * reaches each order's shipments field, and yields once so the call is on its way while the
+   * rest of the page is resolved. A failure is left for that field to report.
+   */
+  async prefetchShipments(orders: readonly OrderModel[]): Promise<void> {
+    let asked = false;
+    for (const order of orders) {
+      if (order.shipments || !this.suppliers.get(order.supplier)?.shipmentsApart) continue;
+      this.shipmentsOfOrder(order.supplier).load(order.supplierOrderId).catch(() => {});
+      asked = true;
+    }
+    if (asked) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /**
    * Transactions as the gateway recorded them (what was submitted, which orders), with the
    * supplier asked only about those not yet final.
    */

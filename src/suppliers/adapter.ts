@@ -98,6 +98,11 @@ export interface SupplierAdapter extends SupplierWrites {
   listShipments?(window: ListWindow, filter: ShipmentListFilter): Promise<WindowPage<ShipmentModel>>;
   /** the shipments of each order, one list per order id (empty when none) */
   getShipmentsByOrder?(supplierOrderIds: readonly string[]): Promise<ShipmentModel[][]>;
+  /**
+   * Its orders come without their shipments, which getShipmentsByOrder reads by order id alone:
+   * a query that wants them can ask together with (an order by id) or right after (a page) the orders.
+   */
+  readonly shipmentsApart?: boolean;
   getInventory?(filter: InventoryListFilter): Promise<InventoryLevelModel[]>;
   getWallet?(): Promise<WalletModel>;
   getTransactions?(handles: readonly string[]): Promise<(TransactionModel | null)[]>;

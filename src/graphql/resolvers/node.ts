@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { decodeGlobalId, type NodeType } from '../../domain/global-id.ts';
 import type { GatewayContext } from '../context.ts';
 import { shipmentKey } from '../ids.ts';
+import { selects } from '../selection.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 
 /** as many as one page of any list */
@@ -16,7 +18,7 @@ function tagged<T extends object>(value: T | null | undefined, type: NodeType): 
 }
 
 /** Any node by global id; null for ids we did not make or objects the supplier no longer has. */
-async function loadNode(id: string, { suppliers, loaders }: GatewayContext): Promise<object | null> {
+async function loadNode(id: string, { suppliers, loaders }: GatewayContext, info: GraphQLResolveInfo): Promise<object | null> {
   const decoded = decodeGlobalId(id);
   if (!decoded || !suppliers.get(decoded.supplier)) return null;
   const { type, supplier, nativeId } = decoded;
@@ -26,6 +28,8 @@ async function loadNode(id: string, { suppliers, loaders }: GatewayContext): Pro
     case 'Product':
       return tagged(await loaders.product(supplier).load(nativeId), type);
     case 'Order':
+      // Shipments read by order id alone are asked for with the order, not a round trip after it.
+      if (suppliers.get(supplier)!.shipmentsApart && selects(info, ['shipments'])) loaders.shipmentsOfOrder(supplier).load(nativeId).catch(() => {});
       return tagged(await loaders.order(supplier).load(nativeId), type);
     case 'Transaction':
       return tagged(await loaders.transaction(supplier).load(nativeId), type);
@@ -41,11 +45,11 @@ async function loadNode(id: string, { suppliers, loaders }: GatewayContext): Pro
 }
 
 export const nodeQueries: Pick<QueryResolvers, 'node' | 'nodes'> = {
-  node: (_root, { id }, context) => loadNode(id, context) as never,
-  nodes: (_root, { ids }, context) => {
+  node: (_root, { id }, context, info) => loadNode(id, context, info) as never,
+  nodes: (_root, { ids }, context, info) => {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`ids may name at most ${MAX_NODES} objects, got ${ids.length}`, 'ids');
     // One promise per node, not Promise.all: a supplier that fails nulls only its own nodes.
-    return ids.map((id) => loadNode(id, context)) as never;
+    return ids.map((id) => loadNode(id, context, info)) as never;
   },
 };
 

@@ -5,6 +5,7 @@ import { supplierIdFromCode } from '../../domain/supplier.ts';
 import type { JournalEntry } from '../../store/journal.ts';
 import { supplierConnection } from '../connection.ts';
 import { globalIdOf } from '../ids.ts';
+import { selects } from '../selection.ts';
 import type { Loaders } from '../loaders.ts';
 
 /**
@@ -29,11 +30,11 @@ async function withShownReferences(orders: OrderModel[], loaders: Loaders): Prom
 }
 
 export const orderQueries: Pick<QueryResolvers, 'orders'> = {
-  orders: (_root, { filter, first, after }, { suppliers, partialErrors, loaders }) => {
+  orders: async (_root, { filter, first, after }, { suppliers, partialErrors, loaders }, info) => {
     const only = filter?.suppliers?.map(supplierIdFromCode);
     const pushdown = { statuses: filter?.statuses, createdAfter: filter?.createdAfter, createdBefore: filter?.createdBefore };
     const orderFilter = { ...pushdown, externalReference: filter?.externalReference };
-    return supplierConnection<OrderModel>({
+    const connection = await supplierConnection<OrderModel>({
       adapters: suppliers.supporting('listOrders', only),
       list: async (adapter, window) => {
         const page = await adapter.listOrders!(window, pushdown);
@@ -46,6 +47,9 @@ export const orderQueries: Pick<QueryResolvers, 'orders'> = {
       identify: (order) => order.supplierOrderId,
       partialErrors,
     });
+    // The page's shipments are a second round of calls: sent before the page is walked, not after.
+    if (selects(info, ['nodes', 'shipments']) || selects(info, ['edges', 'node', 'shipments'])) await loaders.prefetchShipments(connection.nodes);
+    return connection;
   },
 };
 

@@ -53,6 +53,7 @@ export function createCenportsAdapter(options: CenportsAdapterOptions): Supplier
   return {
     descriptor: cenports,
     health: () => client.health(),
+    shipmentsApart: true,
     listProducts: stock.listProducts,
     getProducts: stock.getProducts,
     listOrders: orders.list,
