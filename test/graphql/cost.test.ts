@@ -25,6 +25,12 @@ describe('the requested cost of an operation, before it runs', () => {
     expect(requested('{ orders(first: 10) { edges { cursor node { id supplier { code } } } } }')).toBe(2 + 10 * 2);
   });
 
+  it('computes one document again for other variables, and the same for the same ones', () => {
+    const document = parse('query ($n: Int) { products(first: $n) { nodes { id } } }');
+    const of = (n: number) => requestedCost(schema, document, undefined, { n });
+    expect([of(5), of(50), of(5), of(50)]).toEqual([7, 52, 7, 52]);
+  });
+
   it('takes first from the variables, and the documented default of 20 when it is absent', () => {
     expect(requested('query ($n: Int) { products(first: $n) { nodes { id } } }', { n: 5 })).toBe(7);
     expect(requested('{ products { nodes { id } } }')).toBe(22);

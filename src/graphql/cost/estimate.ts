@@ -27,11 +27,34 @@ function shopifyEstimator(schema: GraphQLSchema): ComplexityEstimator {
   };
 }
 
+/** Costs already computed per schema and parsed document (Apollo hands the same one back for the same text). */
+const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+/** per document: a mutation with a fresh idempotency key each time would otherwise grow its map without end */
+const KNOWN_PER_DOCUMENT = 64;
+
 /**
  * What an operation may cost at most, computed before it runs from the document and its
- * variables. Throws BAD_USER_INPUT when the variables do not fit the operation.
+ * variables (once per document, operation and variables). Throws BAD_USER_INPUT when the variables
+ * do not fit the operation.
  */
 export function requestedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): number {
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? null)}`;
+  const bySchema = known.get(schema) ?? known.set(schema, new WeakMap()).get(schema)!;
+  const costs = bySchema.get(document) ?? new Map<string, number>();
+  const cached = costs.get(key);
+  if (cached !== undefined) return cached;
+  const cost = computeCost(schema, document, operationName, variables);
+  if (costs.size >= KNOWN_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+  bySchema.set(document, costs.set(key, cost));
+  return cost;
+}
+
+function computeCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
