@@ -1,3 +1,4 @@
+import { writesJournaled } from '../orders/writes-journaled.ts';
 import type { Store } from '../store/index.ts';
 import { PLEASURESTOCK_ORDER_STATUS, type PleasurestockOrderStatus } from '../suppliers/pleasurestock/status-map.ts';
 import type { PleasurestockStatusChange } from './pleasurestock-events.ts';
@@ -28,12 +29,29 @@ export function webhookDedupeKey(change: PleasurestockStatusChange): string {
 }
 
 /**
+ * The longest a delivery waits for the gateway's own writes to PleasureStock to be journaled: they
+ * take milliseconds, and only a process that died mid-write leaves a mark to wait out.
+ */
+export const WEBHOOK_WAIT_MS = 5_000;
+
+/**
  * Records a change exactly once, in one transaction: the WEBHOOK order event and, where the
  * gateway placed the order, the journal's status. A delivery seen before changes nothing and
- * answers 'duplicate'. Rejects with the database's error (nothing is written then).
+ * answers 'duplicate'; so does one telling of a status the order's history already ends at,
+ * which is how PleasureStock echoes a change the gateway made itself (its MUTATION event, for
+ * which the delivery first waits if the write is still being journaled). Rejects with the
+ * database's error (nothing is written then).
  */
-export async function recordPleasurestockChange(store: Store, change: PleasurestockStatusChange): Promise<'recorded' | 'duplicate'> {
+export async function recordPleasurestockChange(
+  store: Store,
+  change: PleasurestockStatusChange,
+  options: { maxWaitMs?: number } = {},
+): Promise<'recorded' | 'duplicate'> {
+  await writesJournaled(store, 'pleasurestock', options.maxWaitMs ?? WEBHOOK_WAIT_MS);
   return store.transaction(async ({ events, journal }) => {
+    // Its statuses only move forward, so the same status again is the same change, told again.
+    const [history] = await events.forOrders([{ supplier: 'pleasurestock', supplierOrderId: change.orderNumber }]);
+    if (history?.at(-1)?.supplierStatus === change.status) return 'duplicate';
     const fresh = await events.append({
       supplier: 'pleasurestock',
       supplierOrderId: change.orderNumber,

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SupplierId } from '../../domain/supplier.ts';
+import { writesJournaled } from '../../orders/writes-journaled.ts';
 import type { Store } from '../../store/index.ts';
 import type { OrderChange } from '../../suppliers/adapter.ts';
 
@@ -8,7 +8,6 @@ export type PolledChange = OrderChange & { seenSupplierStatus?: string };
 
 /** The longest a round waits for the gateway's own writes to be journaled before it records anyway. */
 export const POLLER_WAIT_MS = 20_000;
-const RECHECK_MS = 50;
 
 /**
  * Appends a POLLING event for each change that moves its order to a supplier status other than
@@ -44,15 +43,4 @@ export async function recordPolledChanges(
     if (fresh) appended += 1;
   }
   return appended;
-}
-
-/**
- * Waits until no write to the supplier that began before now is still under way, for at most
- * maxWaitMs. The supplier was read before this is called, so any write whose effect that read
- * could show had been marked by now (the mark precedes the write's first call).
- */
-async function writesJournaled(store: Store, supplier: SupplierId, maxWaitMs: number): Promise<void> {
-  const before = await store.supplierWrites.clock();
-  const deadline = Date.now() + maxWaitMs;
-  while ((await store.supplierWrites.underWay(supplier, before)) > 0 && Date.now() < deadline) await sleep(RECHECK_MS);
 }
