@@ -1207,7 +1207,7 @@ export type SubmitSmartReorderDataPayload = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Each change of an order's status from now on, as the gateway learns of it. */
+  /** Each change of an order's status from now on, as the gateway learns of it: once per change, and a change the gateway made itself as `MUTATION`, not again when the supplier tells of it. */
   orderUpdated: OrderUpdate;
   /** Each new shipment, status or tracking number from now on, as the gateway sees it when polling. */
   shipmentUpdated: ShipmentUpdate;
