@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { SupplierId } from '../domain/supplier.ts';
 import type { ListWindow, SupplierAdapter, WindowPage } from '../suppliers/adapter.ts';
-import { decodePosition, encodeCursor, pageSize } from './cursor.ts';
+import { decodePosition, encodePosition, pageSize } from './cursor.ts';
 import { mergePage, type MergeSource } from './merge.ts';
 import type { PartialErrors } from './partial-errors.ts';
 
@@ -52,7 +52,7 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
   // Encoded only when a client asks for an edge's cursor: most pages are read by their nodes.
   const edges = page.items.map(({ item, position }) => ({
     get cursor() {
-      return encodeCursor(position.consumed, position.finished, position.last);
+      return encodePosition(position);
     },
     node: item,
   }));
@@ -62,7 +62,7 @@ export async function supplierConnection<T>(request: ConnectionRequest<T>): Prom
     pageInfo: {
       hasNextPage: page.hasNextPage,
       // An empty page has a next one only when the merge stopped scanning a list without end: move on.
-      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodeCursor(page.end.consumed, page.end.finished, page.end.last) : null),
+      endCursor: edges.at(-1)?.cursor ?? (page.hasNextPage ? encodePosition(page.end) : null),
     },
   };
 }

@@ -22,6 +22,11 @@ export function encodeCursor(consumed: ConsumedCounts<SupplierId>, finished: rea
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
+/** The cursor of a merge position. */
+export function encodePosition(position: MergePosition<SupplierId>): string {
+  return encodeCursor(position.consumed, position.finished, position.last);
+}
+
 /** The merge position in a cursor; throws BAD_USER_INPUT naming `after` when it is not one of ours. */
 export function decodePosition(cursor: string | null | undefined): MergePosition<SupplierId> {
   if (cursor === null || cursor === undefined) return MERGE_START;

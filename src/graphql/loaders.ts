@@ -45,13 +45,18 @@ export class Loaders {
    * rest of the page is resolved. A failure is left for that field to report.
    */
   async prefetchShipments(orders: readonly OrderModel[]): Promise<void> {
-    let asked = false;
-    for (const order of orders) {
-      if (order.shipments || !this.suppliers.get(order.supplier)?.shipmentsApart) continue;
-      this.shipmentsOfOrder(order.supplier).load(order.supplierOrderId).catch(() => {});
-      asked = true;
-    }
-    if (asked) await new Promise((resolve) => setImmediate(resolve));
+    const asked = orders.filter((order) => !order.shipments && this.prefetchShipmentsOf(order.supplier, order.supplierOrderId));
+    if (asked.length > 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /**
+   * Asks for one order's shipments now where its supplier sends them apart (so together with the
+   * order, when both are asked in one tick); true when it did. A failure is left for the field.
+   */
+  prefetchShipmentsOf(supplier: SupplierId, supplierOrderId: string): boolean {
+    if (!this.suppliers.get(supplier)?.shipmentsApart) return false;
+    this.shipmentsOfOrder(supplier).load(supplierOrderId).catch(() => {});
+    return true;
   }
 
   /**

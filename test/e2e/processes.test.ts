@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { placementToken } from '../../src/orders/tokens.ts';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.ts';
 import { LIVE_TEST_ADMIN_KEY } from '../../src/sandbox/live-environment.ts';
@@ -32,13 +32,16 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 }
 
 describe.each(STATE_BACKENDS)('with its state in $name', (backend) => {
-  describe('a gateway killed between the supplier call and recording its answer', () => {
-    let sandboxes: Sandboxes;
-    beforeAll(async () => {
-      sandboxes = await startSandboxes({ rateLimitMode: 'off' });
-    });
-    afterAll(() => sandboxes.close());
+  let sandboxes: Sandboxes;
+  const all = () => [sandboxes.centre, sandboxes.whitelabel, sandboxes.pleasurestock, sandboxes.ordersapi, sandboxes.cenports];
+  beforeAll(async () => {
+    sandboxes = await startSandboxes({ rateLimitMode: 'off' });
+  });
+  afterAll(() => sandboxes.close());
+  // Each test counts and faults from a clean slate, whatever the one before it left.
+  beforeEach(() => all().forEach((s) => (s.stats.reset(), s.faults.clear())));
 
+  describe('a gateway killed between the supplier call and recording its answer', () => {
     it('finds the order after a restart instead of placing it again', async () => {
       const env = { ...backend.env(), SUPPLYGRAPH_LEASE_MS: '400' };
       const input = cart(sandboxes, ['ORDERSAPI']);
@@ -70,12 +73,6 @@ describe.each(STATE_BACKENDS)('with its state in $name', (backend) => {
   });
 
   describe('a finished key after a restart, with its suppliers down', () => {
-    let sandboxes: Sandboxes;
-    beforeAll(async () => {
-      sandboxes = await startSandboxes({ rateLimitMode: 'off' });
-    });
-    afterAll(() => sandboxes.close());
-
     it('replays the first answer from the store and refuses the key with another cart, asking no supplier', async () => {
       const env = backend.env();
       const input = cart(sandboxes, ['PLEASURESTOCK', 'ORDERSAPI']);
@@ -106,12 +103,6 @@ describe.each(STATE_BACKENDS)('with its state in $name', (backend) => {
   });
 
   describe('a gateway killed while the supplier is still working on its create', () => {
-    let sandboxes: Sandboxes;
-    beforeAll(async () => {
-      sandboxes = await startSandboxes({ rateLimitMode: 'off' });
-    });
-    afterAll(() => sandboxes.close());
-
     it('holds off resending a create left in flight by the dead process, as after one that went unanswered', async () => {
       // The hold-off outlasts any restart on a loaded machine, so the retry below falls inside it.
       const env = { ...backend.env(), SUPPLYGRAPH_LEASE_MS: '400', SUPPLYGRAPH_UNANSWERED_SETTLE_MS: '120000' };

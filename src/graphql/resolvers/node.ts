@@ -29,7 +29,7 @@ async function loadNode(id: string, { suppliers, loaders }: GatewayContext, info
       return tagged(await loaders.product(supplier).load(nativeId), type);
     case 'Order':
       // Shipments read by order id alone are asked for with the order, not a round trip after it.
-      if (suppliers.get(supplier)!.shipmentsApart && selects(info, ['shipments'])) loaders.shipmentsOfOrder(supplier).load(nativeId).catch(() => {});
+      if (selects(info, ['shipments'])) loaders.prefetchShipmentsOf(supplier, nativeId);
       return tagged(await loaders.order(supplier).load(nativeId), type);
     case 'Transaction':
       return tagged(await loaders.transaction(supplier).load(nativeId), type);

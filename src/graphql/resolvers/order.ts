@@ -67,7 +67,9 @@ export const Order: OrderResolvers = {
       .shipmentsOfOrder(order.supplier)
       .load(order.supplierOrderId)
       .catch((error: unknown) => partialErrors.recordOrRethrow(error, [])),
-  transaction: async (order, _args, { loaders }) => {
+  transaction: async (order, _args, { loaders, suppliers }) => {
+    // Only a supplier whose writes are transactions can have made the order through one.
+    if (!order.transactionHandle && !suppliers.get(order.supplier)?.getTransactions) return null;
     const handle = order.transactionHandle ?? transactionHandleOf(await loaders.journal(order.supplier).load(order.supplierOrderId));
     return handle ? loaders.transaction(order.supplier).load(handle) : null;
   },
